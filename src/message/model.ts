@@ -1,0 +1,128 @@
+// The parsed message every content rule reads. Built once per input by parse.ts; read-only after.
+import type { CheerioAPI } from "cheerio/slim";
+
+/** Where a finding is. Lines and columns are 1-based, in the decoded part (or the template file). */
+export interface Location {
+  /** Content type of the part ("text/html", "text/plain") or "headers"/"attachment". */
+  readonly part?: string;
+  /** Header name, for header findings. */
+  readonly header?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Attachment file name, for attachment findings. */
+  readonly filename?: string;
+}
+
+export interface Address {
+  readonly name: string; // display name, decoded; "" when absent
+  readonly address: string; // local@domain, as written
+  readonly localPart: string;
+  readonly domain: string; // lower-cased, IDNA as written
+}
+
+export interface Header {
+  readonly name: string; // as written
+  readonly key: string; // lower-cased name
+  /** Unfolded raw value, encoded words still encoded. */
+  readonly raw: string;
+  /** Unfolded value with RFC 2047 encoded words decoded. */
+  readonly value: string;
+  /** 1-based line of the header in the input file. */
+  readonly line: number;
+}
+
+/** One leaf of the MIME tree (from our own structural scan, so transfer encodings and depth are known). */
+export interface MimePart {
+  readonly path: string; // "1.2" style, "" for a single-part message
+  readonly contentType: string; // lower-cased type/subtype
+  readonly charset?: string;
+  readonly transferEncoding: string; // lower-cased; "7bit" when absent
+  readonly disposition?: string;
+  readonly filename?: string;
+  readonly depth: number;
+  /** Encoded size of the body in bytes. */
+  readonly sizeBytes: number;
+  /** 1-based line in the input file where the part's body starts. */
+  readonly bodyLine: number;
+}
+
+export interface BodyPart {
+  readonly contentType: "text/html" | "text/plain";
+  /** Decoded, as Unicode text. */
+  readonly content: string;
+  readonly transferEncoding?: string;
+  readonly charset?: string;
+  /** 1-based line in the input file where this part's body starts (for SARIF mapping). */
+  readonly fileLine?: number;
+}
+
+export type LinkSource = "a" | "area" | "img" | "form" | "iframe" | "link" | "script" | "source" | "background" | "css" | "text";
+
+export interface Link {
+  /** The URL as written (entities decoded, trimmed). */
+  readonly href: string;
+  readonly source: LinkSource;
+  /** Visible text of an <a>/<area> link (whitespace collapsed); "" for others. */
+  readonly text: string;
+  /** Lower-cased host name, without brackets for IPv6; undefined when the URL has none (mailto:, #, relative). */
+  readonly host?: string;
+  /** Registrable domain (eTLD+1) of host, when the host is a name under a public suffix. */
+  readonly registrableDomain?: string;
+  /** Lower-cased scheme without colon ("https", "mailto", "javascript"); "" for relative URLs. */
+  readonly scheme: string;
+  readonly location: Location;
+}
+
+export interface Image {
+  readonly src: string;
+  readonly alt?: string; // undefined when the attribute is absent
+  readonly width?: number;
+  readonly height?: number;
+  readonly location: Location;
+}
+
+export interface Attachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly inline: boolean; // Content-Disposition inline or referenced by cid:
+  /** First bytes, enough to sniff executables and OLE/ZIP containers. */
+  readonly head: Uint8Array;
+  readonly location: Location;
+}
+
+export interface HtmlBody {
+  readonly source: string;
+  /** cheerio over htmlparser2 with start indices; elements carry startIndex/endIndex into source. */
+  readonly $: CheerioAPI;
+  /** Text a reader sees (script/style/head removed, whitespace collapsed). Hidden-by-CSS text is not removed. */
+  readonly visibleText: string;
+  /** line/column of an offset in source. */
+  locate(offset: number): Location;
+}
+
+export interface MessageModel {
+  readonly input: string;
+  /** "eml" for RFC 5322 input, "html" for a bare template. */
+  readonly kind: "eml" | "html";
+  readonly sizeBytes: number;
+  readonly headers: readonly Header[];
+  /** First header of that name (case-insensitive). */
+  header(name: string): Header | undefined;
+  headersNamed(name: string): readonly Header[];
+  readonly from?: Address;
+  /** All From addresses (RFC 5322 allows several). */
+  readonly fromAll: readonly Address[];
+  readonly replyTo: readonly Address[];
+  readonly subject?: string; // decoded
+  readonly mime: readonly MimePart[];
+  readonly mimeDepth: number;
+  readonly html?: BodyPart;
+  readonly htmlBody?: HtmlBody;
+  readonly text?: BodyPart;
+  readonly links: readonly Link[];
+  readonly images: readonly Image[];
+  readonly attachments: readonly Attachment[];
+  /** Structural problems met while parsing (broken boundary, bad header line…), as plain messages. */
+  readonly parseProblems: readonly { readonly message: string; readonly location?: Location }[];
+}

@@ -1,0 +1,199 @@
+// Input bytes → MessageModel, once per message. mailparser decodes (transfer encodings, charsets,
+// encoded words, addresses); our own scan (mime.ts) supplies line numbers and the part structure.
+import { simpleParser, type AddressObject, type EmailAddress } from "mailparser";
+import libmime from "libmime";
+import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } from "./model.js";
+import { scanMessage, defaultScanLimits, type ScanLimits, type ScannedPart } from "./mime.js";
+import { parseHtml } from "./html.js";
+import { htmlImages, htmlLinks, textLinks } from "./links.js";
+import { normaliseDomain } from "../domain/index.js";
+
+export interface ParseOptions {
+  /** "eml" (default) or "html" for a bare template. */
+  readonly kind?: "eml" | "html";
+  /** Overrides/sets the From header (templates need it). */
+  readonly from?: string;
+  readonly subject?: string;
+  readonly limits?: Partial<ScanLimits>;
+}
+
+export async function parseMessage(raw: Uint8Array, input: string, options: ParseOptions = {}): Promise<MessageModel> {
+  return options.kind === "html" ? parseTemplate(raw, input, options) : parseEml(raw, input, options);
+}
+
+async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
+  const buffer = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const scan = scanMessage(buffer.toString("latin1"), { ...defaultScanLimits, ...options.limits });
+  const parsed = await simpleParser(buffer, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    skipImageLinks: true,
+    keepCidLinks: true,
+  });
+  let headers = scan.root.headers.map(toHeader);
+  if (options.from !== undefined) headers = replaceHeader(headers, "From", options.from);
+  if (options.subject !== undefined) headers = replaceHeader(headers, "Subject", options.subject);
+
+  const mime = scan.leaves.map(toMimePart);
+  const htmlLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/html" && !isAttachmentLeaf(leaf));
+  const textLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/plain" && !isAttachmentLeaf(leaf));
+  const html: BodyPart | undefined =
+    typeof parsed.html === "string" && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf) : undefined;
+  const text: BodyPart | undefined = parsed.text !== undefined && textLeaf ? bodyPart("text/plain", parsed.text, textLeaf) : undefined;
+
+  const attachments: Attachment[] = parsed.attachments.map((attachment) => ({
+    filename: attachment.filename ?? "",
+    contentType: attachment.contentType.toLowerCase(),
+    sizeBytes: attachment.size,
+    inline: attachment.contentDisposition === "inline" || attachment.related === true,
+    head: new Uint8Array(attachment.content.subarray(0, 64)),
+    location: { part: "attachment", ...(attachment.filename ? { filename: attachment.filename } : {}) },
+  }));
+
+  const fromAll = options.from !== undefined ? parseAddressList(options.from) : addresses(parsed.from);
+  const subject = options.subject ?? parsed.subject;
+  return buildModel({
+    input,
+    kind: "eml",
+    sizeBytes: buffer.byteLength,
+    headers,
+    fromAll,
+    replyTo: addresses(parsed.replyTo),
+    ...(subject !== undefined ? { subject } : {}),
+    mime,
+    mimeDepth: scan.depth,
+    ...(html ? { html } : {}),
+    ...(text ? { text } : {}),
+    attachments,
+    parseProblems: scan.problems.map((problem) => ({
+      message: problem.message,
+      ...(problem.line !== undefined ? { location: { part: "message", line: problem.line } } : {}),
+    })),
+  });
+}
+
+async function parseTemplate(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
+  const source = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8").replace(/^\uFEFF/, "");
+  const headers: Header[] = [];
+  if (options.from !== undefined) headers.push(syntheticHeader("From", options.from));
+  if (options.subject !== undefined) headers.push(syntheticHeader("Subject", options.subject));
+  return buildModel({
+    input,
+    kind: "html",
+    sizeBytes: raw.byteLength,
+    headers,
+    fromAll: options.from !== undefined ? parseAddressList(options.from) : [],
+    replyTo: [],
+    ...(options.subject !== undefined ? { subject: options.subject } : {}),
+    mime: [{ path: "", contentType: "text/html", transferEncoding: "8bit", depth: 0, sizeBytes: raw.byteLength, bodyLine: 1, charset: "utf-8" }],
+    mimeDepth: 0,
+    html: { contentType: "text/html", content: source, charset: "utf-8", fileLine: 1 },
+    attachments: [],
+    parseProblems: [],
+  });
+}
+
+type ModelFields = Omit<MessageModel, "header" | "headersNamed" | "from" | "htmlBody" | "links" | "images">;
+
+function buildModel(fields: ModelFields): MessageModel {
+  const htmlBody = fields.html ? parseHtml(fields.html.content, "text/html") : undefined;
+  const links = [...(htmlBody ? htmlLinks(htmlBody) : []), ...(fields.text ? textLinks(fields.text.content, "text/plain") : [])];
+  const byKey = new Map<string, Header[]>();
+  for (const header of fields.headers) {
+    const list = byKey.get(header.key) ?? [];
+    list.push(header);
+    byKey.set(header.key, list);
+  }
+  const from = fields.fromAll[0];
+  return {
+    ...fields,
+    ...(from ? { from } : {}),
+    ...(htmlBody ? { htmlBody } : {}),
+    links,
+    images: htmlBody ? htmlImages(htmlBody) : [],
+    header: (name) => byKey.get(name.toLowerCase())?.[0],
+    headersNamed: (name) => byKey.get(name.toLowerCase()) ?? [],
+  };
+}
+
+function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined): BodyPart {
+  return {
+    contentType,
+    content,
+    ...(leaf ? { transferEncoding: leaf.transferEncoding, fileLine: leaf.bodyLine } : {}),
+    ...(leaf?.params.get("charset") ? { charset: leaf.params.get("charset")!.toLowerCase() } : {}),
+  };
+}
+
+function isAttachmentLeaf(leaf: ScannedPart): boolean {
+  return leaf.disposition === "attachment";
+}
+
+function toMimePart(leaf: ScannedPart): MimePart {
+  const charset = leaf.params.get("charset");
+  return {
+    path: leaf.path,
+    contentType: leaf.contentType,
+    ...(charset ? { charset: charset.toLowerCase() } : {}),
+    transferEncoding: leaf.transferEncoding,
+    ...(leaf.disposition ? { disposition: leaf.disposition } : {}),
+    ...(leaf.filename !== undefined ? { filename: leaf.filename } : {}),
+    depth: leaf.depth,
+    sizeBytes: leaf.bodyEnd - leaf.bodyStart,
+    bodyLine: leaf.bodyLine,
+  };
+}
+
+function toHeader(raw: { name: string; raw: string; line: number }): Header {
+  // the scan read bytes as latin1; header bytes that are UTF-8 (RFC 6532) are re-read as such
+  const text = Buffer.from(raw.raw, "latin1").toString("utf8");
+  return { name: raw.name, key: raw.name.toLowerCase(), raw: text, value: decodeWords(text), line: raw.line };
+}
+
+function syntheticHeader(name: string, value: string): Header {
+  return { name, key: name.toLowerCase(), raw: value, value: decodeWords(value), line: 0 };
+}
+
+function replaceHeader(headers: Header[], name: string, value: string): Header[] {
+  return [...headers.filter((header) => header.key !== name.toLowerCase()), syntheticHeader(name, value)];
+}
+
+function decodeWords(value: string): string {
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
+  }
+}
+
+function addresses(object: AddressObject | AddressObject[] | undefined): Address[] {
+  const objects = object === undefined ? [] : Array.isArray(object) ? object : [object];
+  const flat: EmailAddress[] = [];
+  const visit = (entry: EmailAddress) => (entry.group ? entry.group.forEach(visit) : flat.push(entry));
+  objects.forEach((item) => item.value.forEach(visit));
+  return flat.filter((entry) => entry.address).map((entry) => toAddress(entry.name, entry.address!));
+}
+
+function toAddress(name: string, address: string): Address {
+  const at = address.lastIndexOf("@");
+  return {
+    name: name.trim(),
+    address,
+    localPart: at === -1 ? address : address.slice(0, at),
+    domain: at === -1 ? "" : normaliseDomain(address.slice(at + 1)),
+  };
+}
+
+/** "Name <a@b>" or "a@b" as given on the command line. */
+export function parseAddressList(value: string): Address[] {
+  return value
+    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const angle = /^(.*)<([^>]*)>\s*$/.exec(item);
+      const name = angle ? angle[1]!.trim().replace(/^"|"$/g, "") : "";
+      return toAddress(decodeWords(name), (angle ? angle[2]! : item).trim());
+    });
+}

@@ -1,0 +1,93 @@
+// Runs rules and turns their raw findings into report findings stamped with catalogue metadata.
+import type { MessageModel } from "../message/model.js";
+import type { AuthFacts } from "../audit/facts.js";
+import type { Category, DnsRule, Level, MessageRule, RawFinding, Rule, RuleMeta, Severity } from "./types.js";
+import { loadCatalogue } from "./catalogue.js";
+import { ruleLoaders } from "./registry.generated.js";
+import { loadRuleData, type RuleData } from "./data.js";
+import type { Location } from "../message/model.js";
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly score: number;
+  readonly message: string;
+  readonly evidence?: string;
+  readonly location?: Location;
+  readonly fix: string;
+}
+
+export interface RuleSettings {
+  /** --rule id=level and config "rules". */
+  readonly levels?: Readonly<Record<string, Level>>;
+  /** Per-rule options from config, merged over catalogue defaults. */
+  readonly options?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+export interface LoadedRules {
+  readonly message: readonly MessageRule[];
+  readonly dns: readonly DnsRule[];
+  readonly data: RuleData;
+  readonly settings: RuleSettings;
+}
+
+let sharedData: RuleData | undefined;
+
+/** Loads the modules of every rule that is not turned off. */
+export async function loadRules(settings: RuleSettings = {}, only?: readonly string[]): Promise<LoadedRules> {
+  const catalogue = loadCatalogue();
+  const ids = (only ?? [...catalogue.keys()]).filter((id) => levelOf(catalogue.get(id), settings) !== "off");
+  const rules = await Promise.all(
+    ids.map(async (id): Promise<Rule> => {
+      const loader = ruleLoaders[id];
+      if (!loader) throw new Error(`rule ${id} is in the catalogue but has no module under src/rules/`);
+      return loader();
+    }),
+  );
+  sharedData ??= loadRuleData();
+  return {
+    message: rules.filter((rule): rule is MessageRule => rule.kind === "message"),
+    dns: rules.filter((rule): rule is DnsRule => rule.kind === "dns"),
+    data: sharedData,
+    settings,
+  };
+}
+
+export function levelOf(meta: RuleMeta | undefined, settings: RuleSettings): Level {
+  if (!meta) return "off";
+  return settings.levels?.[meta.id] ?? meta.severity;
+}
+
+export function runMessageRules(message: MessageModel, rules: LoadedRules): Finding[] {
+  return rules.message.flatMap((rule) => stamp(rule.id, rule.check(message, contextFor(rule.id, rules)), rules.settings));
+}
+
+export function runDnsRules(facts: AuthFacts, rules: LoadedRules, message?: MessageModel): Finding[] {
+  return rules.dns.flatMap((rule) =>
+    stamp(rule.id, rule.check(facts, { ...contextFor(rule.id, rules), ...(message ? { message } : {}) }), rules.settings),
+  );
+}
+
+function contextFor(id: string, rules: LoadedRules) {
+  const meta = loadCatalogue().get(id);
+  return { data: rules.data, options: { ...meta?.options, ...rules.settings.options?.[id] } };
+}
+
+/** Catalogue metadata onto raw findings; a level from settings overrides the finding's own severity. */
+export function stamp(id: string, raw: readonly RawFinding[], settings: RuleSettings): Finding[] {
+  const meta = loadCatalogue().get(id);
+  if (!meta) throw new Error(`finding for unknown rule ${id}`);
+  const override = settings.levels?.[id];
+  if (override === "off") return [];
+  return raw.map((finding) => ({
+    ruleId: id,
+    category: meta.category,
+    severity: override ?? finding.severity ?? meta.severity,
+    score: meta.score,
+    message: finding.message,
+    ...(finding.evidence !== undefined ? { evidence: finding.evidence } : {}),
+    ...(finding.location ? { location: finding.location } : {}),
+    fix: meta.fix,
+  }));
+}
