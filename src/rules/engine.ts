@@ -37,7 +37,7 @@ let sharedData: RuleData | undefined;
 /** Loads the modules of every rule that is not turned off. */
 export async function loadRules(settings: RuleSettings = {}, only?: readonly string[]): Promise<LoadedRules> {
   const catalogue = loadCatalogue();
-  const ids = (only ?? [...catalogue.keys()]).filter((id) => levelOf(catalogue.get(id), settings) !== "off");
+  const ids = (only ?? [...catalogue.keys()]).filter((id) => !catalogue.get(id)?.engine && levelOf(catalogue.get(id), settings) !== "off");
   const rules = await Promise.all(
     ids.map(async (id): Promise<Rule> => {
       const loader = ruleLoaders[id];

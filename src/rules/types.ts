@@ -55,5 +55,6 @@ export interface RuleMeta {
   /** SpamAssassin rules with the same intent, for the corpus comparison. */
   readonly spamassassin?: readonly string[];
   readonly options?: Readonly<Record<string, unknown>>;
-  /** Catalogue test cases: HTML or message snippets that must fire / must not fire. */
+  /** Reported by the engine itself (unparseable input, skipped DNS), not by a rule module. */
+  readonly engine?: boolean;
 }

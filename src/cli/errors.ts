@@ -1,0 +1,8 @@
+// The only error that reaches the CLI on purpose: bad usage or input that cannot be read. Exit 2, one line.
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

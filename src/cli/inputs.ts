@@ -1,0 +1,92 @@
+// Command-line inputs → the list of messages to check: files, directories, globs, mbox files, stdin.
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { UsageError } from "./errors.js";
+
+export type InputKind = "eml" | "html";
+
+export interface InputMessage {
+  /** What the report calls it: the path, "path.mbox#3" for the third message of an mbox, "-" for stdin. */
+  readonly name: string;
+  /** The file it came from (for SARIF), undefined for stdin. */
+  readonly path?: string;
+  readonly kind: InputKind;
+  /** Line in path where this message starts (mbox messages), 1 otherwise. */
+  readonly firstLine: number;
+  read(): Promise<Buffer>;
+}
+
+const CHECKED_EXTENSIONS = new Set([".eml", ".html", ".htm", ".mbox"]);
+
+export interface InputLimits {
+  readonly maxInputBytes: number;
+}
+
+export async function expandInputs(args: readonly string[], limits: InputLimits, stdin: () => Promise<Buffer>): Promise<InputMessage[]> {
+  const messages: InputMessage[] = [];
+  for (const arg of args) {
+    if (arg === "-") {
+      messages.push({ name: "-", kind: "eml", firstLine: 1, read: stdin });
+      continue;
+    }
+    for (const path of await pathsOf(arg)) messages.push(...(await messagesIn(path, limits)));
+  }
+  return messages;
+}
+
+async function pathsOf(arg: string): Promise<string[]> {
+  const info = await stat(arg).catch(() => undefined);
+  if (info?.isFile()) return [arg];
+  const { glob, isDynamicPattern } = await import("tinyglobby");
+  if (info?.isDirectory()) {
+    const found = await glob([`${arg.replace(/\/+$/, "")}/**/*.{eml,html,htm,mbox}`], { dot: false, expandDirectories: false });
+    return found.sort();
+  }
+  if (isDynamicPattern(arg)) {
+    const found = (await glob([arg], { dot: false, expandDirectories: false })).filter((path) => CHECKED_EXTENSIONS.has(extname(path).toLowerCase()));
+    if (found.length === 0) throw new UsageError(`no .eml, .html, .htm or .mbox file matches ${arg}`);
+    return found.sort();
+  }
+  throw new UsageError(`cannot read ${arg}: no such file or directory`);
+}
+
+async function messagesIn(path: string, limits: InputLimits): Promise<InputMessage[]> {
+  const extension = extname(path).toLowerCase();
+  const size = (await stat(path)).size;
+  if (size > limits.maxInputBytes) {
+    throw new UsageError(`${path} is ${size} bytes, over the input limit of ${limits.maxInputBytes} bytes (--max-input-bytes)`);
+  }
+  const read = () =>
+    readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read ${path}: ${error.code === "EACCES" ? "permission denied" : (error.code ?? error.message)}`);
+    });
+  if (extension === ".mbox") return splitMbox(path, await read());
+  return [{ name: path, path, kind: extension === ".html" || extension === ".htm" ? "html" : "eml", firstLine: 1, read }];
+}
+
+/** mbox (RFC 4155): messages start at "From " lines after a blank line; ">From " quoting is undone (mboxrd). */
+export function splitMbox(path: string, bytes: Buffer): InputMessage[] {
+  const text = bytes.toString("latin1");
+  const starts: { offset: number; line: number }[] = [];
+  let line = 1;
+  let offset = 0;
+  let previousBlank = true;
+  while (offset < text.length) {
+    let end = text.indexOf("\n", offset);
+    if (end === -1) end = text.length;
+    const content = text.slice(offset, end).replace(/\r$/, "");
+    if (previousBlank && content.startsWith("From ")) starts.push({ offset: end + 1, line: line + 1 });
+    previousBlank = content === "";
+    offset = end + 1;
+    line++;
+  }
+  if (starts.length === 0) throw new UsageError(`${path} is not an mbox file: no "From " separator line`);
+  return starts.map((start, index) => {
+    const next = starts[index + 1];
+    // the separator of the next message is preceded by the blank line that ends this one
+    const end = next ? text.lastIndexOf("\n", text.lastIndexOf("\n", next.offset - 2) - 1) + 1 : text.length;
+    const body = text.slice(start.offset, Math.max(start.offset, end)).replace(/^>(>*From )/gm, "$1");
+    const message = Buffer.from(body, "latin1");
+    return { name: `${path}#${index + 1}`, path, kind: "eml" as const, firstLine: start.line, read: async () => message };
+  });
+}

@@ -1,0 +1,54 @@
+// Findings + facts → the report document.
+import type { Finding } from "../rules/engine.js";
+import type { MessageModel } from "../message/model.js";
+import type { MessageSummary, Report, Result, Summary, Verdict } from "./types.js";
+import { scoreOf, verdictOf } from "./score.js";
+import { toolVersion } from "../version.js";
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function buildResult(
+  input: string,
+  message: MessageModel | undefined,
+  findings: readonly Finding[],
+  checks: Readonly<Record<string, unknown>> = {},
+  domain?: string,
+): Result {
+  const sorted = [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  );
+  const score = scoreOf(sorted);
+  return {
+    input,
+    message: message ? summarise(message, domain) : null,
+    score,
+    verdict: verdictOf(sorted, score),
+    findings: sorted,
+    checks,
+  };
+}
+
+function summarise(message: MessageModel, domain: string | undefined): MessageSummary {
+  const from = message.header("from")?.value ?? null;
+  return {
+    from,
+    subject: message.subject ?? null,
+    domain: domain ?? message.from?.domain ?? null,
+    sizeBytes: message.sizeBytes,
+  };
+}
+
+export function buildReport(results: readonly Result[]): Report {
+  return { schemaVersion: 1, tool: { name: "mail-preflight", version: toolVersion() }, results, summary: summariseResults(results) };
+}
+
+function summariseResults(results: readonly Result[]): Summary {
+  const count = (severity: Finding["severity"]) =>
+    results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === severity).length, 0);
+  const verdicts: Record<Verdict, number> = { pass: 0, warn: 0, fail: 0 };
+  for (const result of results) verdicts[result.verdict]++;
+  return { inputs: results.length, errors: count("error"), warnings: count("warning"), infos: count("info"), verdicts };
+}
