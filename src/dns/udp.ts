@@ -1,0 +1,120 @@
+// The stub resolver: asks upstream servers over UDP with EDNS0 and falls back to TCP for big answers.
+import { createSocket, type Socket } from "node:dgram";
+import type { QueryResult, RecordType, Resolver } from "./resolver.js";
+import { formatServerAddress, type ServerAddress } from "./server-address.js";
+import { exchangeTcp } from "./tcp.js";
+import {
+  answersQuestion,
+  decodeReply,
+  encodeQuery,
+  failedResult,
+  isValidDnsName,
+  peekId,
+  randomQueryId,
+  toQueryResult,
+  type Exchange,
+  type PendingQuestion,
+} from "./wire.js";
+
+export interface UdpResolverOptions {
+  readonly servers: readonly ServerAddress[];
+  /** How long one try waits for its reply. */
+  readonly perQueryTimeoutMs?: number;
+  /** Tries per question, taking the servers in turn (RFC 1035 §7.2 retransmission). */
+  readonly tries?: number;
+}
+
+export const DEFAULT_PER_QUERY_TIMEOUT_MS = 2000;
+const DEFAULT_TRIES = 2;
+
+/** A datagram this big that still does not decode was most likely cut short on the way: ask over TCP. */
+const CUT_SHORT_MIN_BYTES = 512;
+
+export function createUdpResolver(options: UdpResolverOptions): Resolver {
+  const { servers, perQueryTimeoutMs = DEFAULT_PER_QUERY_TIMEOUT_MS, tries = DEFAULT_TRIES } = options;
+  if (servers.length === 0) throw new Error("a DNS resolver needs at least one server");
+  return {
+    async query(name: string, type: RecordType, signal?: AbortSignal): Promise<QueryResult> {
+      if (!isValidDnsName(name)) return { rcode: "ERROR", answers: [], reason: `not a valid DNS name: ${name}` };
+      let last: QueryResult = { rcode: "TIMEOUT", answers: [], reason: "no try made" };
+      for (let attempt = 0; attempt < tries; attempt++) {
+        if (signal?.aborted) return { rcode: "TIMEOUT", answers: [], reason: "query aborted" };
+        const server = servers[attempt % servers.length] as ServerAddress;
+        last = await askServer(server, name, type, perQueryTimeoutMs, signal);
+        const worthAnotherTry =
+          last.rcode === "TIMEOUT" || last.rcode === "ERROR" || ((last.rcode === "SERVFAIL" || last.rcode === "REFUSED") && servers.length > 1);
+        if (!worthAnotherTry) return last;
+      }
+      return last;
+    },
+  };
+}
+
+async function askServer(server: ServerAddress, name: string, type: RecordType, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
+  const udpQuestion = { id: randomQueryId(), name, type };
+  let exchange = await exchangeUdp(server, encodeQuery(name, type, { id: udpQuestion.id, edns: true }), udpQuestion, timeoutMs, signal);
+  if (exchange.kind === "truncated") {
+    const tcpQuestion = { id: randomQueryId(), name, type };
+    exchange = await exchangeTcp(server, encodeQuery(name, type, { id: tcpQuestion.id, edns: true }), tcpQuestion, timeoutMs, signal);
+  }
+  switch (exchange.kind) {
+    case "reply":
+      return toQueryResult(exchange.reply, name, type);
+    case "failed":
+      return failedResult(exchange);
+    case "truncated":
+      return { rcode: "ERROR", answers: [], reason: `truncated reply over TCP from ${formatServerAddress(server)}` };
+  }
+}
+
+function exchangeUdp(server: ServerAddress, query: Buffer, question: PendingQuestion, timeoutMs: number, signal?: AbortSignal): Promise<Exchange> {
+  return new Promise((resolve) => {
+    const where = formatServerAddress(server);
+    // A fresh socket per try gets a fresh random source port from the OS (RFC 5452 §9.2), and
+    // connect() makes the kernel drop datagrams from any other address or port (RFC 5452 §9.1).
+    const socket = createSocket(server.family === 6 ? "udp6" : "udp4");
+    let settled = false;
+    const finish = (exchange: Exchange): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      closeQuietly(socket);
+      resolve(exchange);
+    };
+    const onAbort = (): void => finish({ kind: "failed", rcode: "TIMEOUT", reason: `query to ${where} aborted` });
+    const timer = setTimeout(() => finish({ kind: "failed", rcode: "TIMEOUT", reason: `no reply from ${where} within ${timeoutMs} ms` }), timeoutMs);
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    socket.on("error", (error) => finish({ kind: "failed", rcode: "ERROR", reason: `UDP to ${where}: ${error.message}` }));
+    socket.on("message", (datagram, source) => {
+      // Checked again here, not only trusted to connect(): a spoofed reply must never be accepted.
+      if (source.port !== server.port || source.address !== remoteAddressOf(socket)) return;
+      const reply = decodeReply(datagram);
+      if (reply === undefined) {
+        if (peekId(datagram) === question.id && datagram.length >= CUT_SHORT_MIN_BYTES) finish({ kind: "truncated" });
+        return;
+      }
+      if (!answersQuestion(reply, question.id, question.name, question.type)) return;
+      finish(reply.flag_tc ? { kind: "truncated" } : { kind: "reply", reply });
+    });
+    socket.connect(server.port, server.host, () => socket.send(query));
+  });
+}
+
+function remoteAddressOf(socket: Socket): string | undefined {
+  try {
+    return socket.remoteAddress().address;
+  } catch {
+    return undefined;
+  }
+}
+
+function closeQuietly(socket: Socket): void {
+  try {
+    socket.close();
+  } catch {
+    // already closed after an error: nothing left to release
+  }
+}
