@@ -1,7 +1,7 @@
 // The one place that knows what a domain is: normalising names and finding the registrable domain
 // (public suffix + 1 label) with the Public Suffix List, through tldts (the PSL library mailauth uses).
 import { getDomain, getPublicSuffix } from "tldts";
-import { isIP } from "node:net";
+import { BlockList, isIP } from "node:net";
 
 /** Lower-case, strip one trailing dot and surrounding brackets/space. */
 export function normaliseDomain(name: string): string {
@@ -32,4 +32,58 @@ export function domainOfAddress(address: string): string | undefined {
   if (at === -1) return undefined;
   const domain = normaliseDomain(address.slice(at + 1).replace(/>.*$/, ""));
   return domain || undefined;
+}
+
+/** Labels of a host left of its registrable domain ("a.staging.example.co.uk" → ["a", "staging"]). */
+export function subdomainLabels(host: string): string[] {
+  const name = normaliseDomain(host);
+  const domain = registrableDomain(name);
+  if (!domain || name === domain) return [];
+  return name.slice(0, -(domain.length + 1)).split(".");
+}
+
+// Special-purpose address blocks no recipient can reach (IANA registries, RFC 6890).
+const SPECIAL_RANGES: readonly [network: string, prefix: number, family: "ipv4" | "ipv6", name: string][] = [
+  ["0.0.0.0", 8, "ipv4", "'this network' (RFC 1122)"],
+  ["10.0.0.0", 8, "ipv4", "private (RFC 1918)"],
+  ["100.64.0.0", 10, "ipv4", "carrier-grade NAT (RFC 6598)"],
+  ["127.0.0.0", 8, "ipv4", "loopback (RFC 1122)"],
+  ["169.254.0.0", 16, "ipv4", "link-local (RFC 3927)"],
+  ["172.16.0.0", 12, "ipv4", "private (RFC 1918)"],
+  ["192.0.2.0", 24, "ipv4", "documentation (RFC 5737)"],
+  ["192.168.0.0", 16, "ipv4", "private (RFC 1918)"],
+  ["198.18.0.0", 15, "ipv4", "benchmarking (RFC 2544)"],
+  ["198.51.100.0", 24, "ipv4", "documentation (RFC 5737)"],
+  ["203.0.113.0", 24, "ipv4", "documentation (RFC 5737)"],
+  ["::", 128, "ipv6", "unspecified (RFC 4291)"],
+  ["::1", 128, "ipv6", "loopback (RFC 4291)"],
+  ["fc00::", 7, "ipv6", "unique local (RFC 4193)"],
+  ["fe80::", 10, "ipv6", "link-local (RFC 4291)"],
+  ["2001:db8::", 32, "ipv6", "documentation (RFC 3849)"],
+];
+
+const SPECIAL_BLOCKS = SPECIAL_RANGES.map(([network, prefix, family, name]) => {
+  const block = new BlockList();
+  block.addSubnet(network, prefix, family);
+  return { family, name, block };
+});
+
+/** The special-purpose block an IP address is in ("private (RFC 1918)"), or undefined for a global address. */
+export function specialAddressRange(ip: string): string | undefined {
+  const address = normaliseDomain(ip);
+  const family = isIP(address);
+  if (family === 0) return undefined;
+  // IPv4-mapped IPv6 (::ffff:a.b.c.d, RFC 4291 §2.5.5.2) reaches the IPv4 address
+  const mapped = family === 6 ? ipv4Mapped(address) : undefined;
+  const [target, type] = mapped ? [mapped, "ipv4" as const] : [address, family === 4 ? ("ipv4" as const) : ("ipv6" as const)];
+  return SPECIAL_BLOCKS.find(({ family: rangeFamily, block }) => rangeFamily === type && block.check(target, type))?.name;
+}
+
+function ipv4Mapped(ipv6: string): string | undefined {
+  const match = /^::ffff:(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(ipv6);
+  if (!match) return undefined;
+  if (match[1]) return match[1];
+  const high = Number.parseInt(match[2]!, 16);
+  const low = Number.parseInt(match[3]!, 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
 }

@@ -3,6 +3,7 @@ import type { Element } from "domhandler";
 import type { HtmlBody, Image, Link, LinkSource, Location } from "./model.js";
 import { attributeOffset } from "./html.js";
 import { computeLineStarts, lineAt } from "./mime.js";
+import { isIP } from "node:net";
 import { normaliseDomain, registrableDomain } from "../domain/index.js";
 
 const URL_ATTRIBUTES: readonly [selector: string, attribute: string, source: LinkSource][] = [
@@ -78,7 +79,7 @@ export function textLinks(text: string, partLabel: string): Link[] {
 }
 
 export function makeLink(href: string, source: LinkSource, text: string, location: Location): Link {
-  const { scheme, host } = urlParts(href);
+  const { scheme, host, userinfo } = urlParts(href);
   const domain = host ? registrableDomain(host) : undefined;
   return {
     href,
@@ -87,12 +88,14 @@ export function makeLink(href: string, source: LinkSource, text: string, locatio
     scheme,
     ...(host ? { host } : {}),
     ...(domain ? { registrableDomain: domain } : {}),
+    ...(host && isIP(host) ? { ip: host } : {}),
+    ...(userinfo !== undefined ? { userinfo } : {}),
     location,
   };
 }
 
-/** Scheme and host of a URL as a mail client would resolve it; "www.x" counts as http. */
-export function urlParts(href: string): { scheme: string; host?: string } {
+/** Scheme, host and userinfo of a URL as a mail client would resolve it; "www.x" counts as http. */
+export function urlParts(href: string): { scheme: string; host?: string; userinfo?: string } {
   const withScheme = /^www\./i.test(href) ? `http://${href}` : href;
   const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(withScheme.replace(/[\t\n\r]/g, ""));
   const scheme = schemeMatch ? schemeMatch[1]!.toLowerCase() : "";
@@ -105,12 +108,26 @@ export function urlParts(href: string): { scheme: string; host?: string } {
   return { scheme, ...hostOf(withScheme) };
 }
 
-function hostOf(url: string): { host?: string } {
+function hostOf(url: string): { host?: string; userinfo?: string } {
   try {
-    // WHATWG URL parsing normalises obfuscated IPv4 (0x7f.1, 2130706433, 0177.0.0.1) as browsers do
+    // WHATWG URL parsing normalises obfuscated IPv4 (0x7f.1, 2130706433, 0177.0.0.1, %31%32%37.0.0.1)
+    // as browsers do, and takes the host after the last "@" of the authority
     const host = new URL(url).hostname;
-    return host ? { host: normaliseDomain(host) } : {};
+    if (!host) return {};
+    const userinfo = userinfoAsWritten(url);
+    return { host: normaliseDomain(host), ...(userinfo !== undefined ? { userinfo } : {}) };
   } catch {
     return {};
   }
+}
+
+/** The authority's userinfo as written: up to its last "@" (WHATWG URL authority state; a backslash ends the authority, as a slash does). */
+function userinfoAsWritten(url: string): string | undefined {
+  const start = url.search(/[\\/]{2}/);
+  if (start === -1) return undefined;
+  const rest = url.slice(start + 2);
+  const end = rest.search(/[/\\?#]/);
+  const authority = end === -1 ? rest : rest.slice(0, end);
+  const at = authority.lastIndexOf("@");
+  return at === -1 ? undefined : authority.slice(0, at);
 }

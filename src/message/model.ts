@@ -70,6 +70,13 @@ export interface Link {
   readonly registrableDomain?: string;
   /** Lower-cased scheme without colon ("https", "mailto", "javascript"); "" for relative URLs. */
   readonly scheme: string;
+  /**
+   * The IP address when the host is an IP literal, in canonical form ("192.168.1.1", "2001:db8::1"),
+   * whatever notation the href used (decimal 3232235777, hex, octal, %-escaped): browsers accept them all.
+   */
+  readonly ip?: string;
+  /** The userinfo before "@" in the authority ("www.bank.com" in http://www.bank.com@1.2.3.4/), as written. */
+  readonly userinfo?: string;
   readonly location: Location;
 }
 
