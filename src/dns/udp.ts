@@ -51,11 +51,24 @@ export function createUdpResolver(options: UdpResolverOptions): Resolver {
 }
 
 async function askServer(server: ServerAddress, name: string, type: RecordType, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
+  const withEdns = await askOnce(server, name, type, { edns: true, timeoutMs, signal });
+  // RFC 6891 §7: a server that predates EDNS0 answers FORMERR to a query with OPT; ask it again without.
+  if (withEdns.rcode !== "FORMERR") return withEdns;
+  return askOnce(server, name, type, { edns: false, timeoutMs, signal });
+}
+
+interface AskOptions {
+  readonly edns: boolean;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+async function askOnce(server: ServerAddress, name: string, type: RecordType, { edns, timeoutMs, signal }: AskOptions): Promise<QueryResult> {
   const udpQuestion = { id: randomQueryId(), name, type };
-  let exchange = await exchangeUdp(server, encodeQuery(name, type, { id: udpQuestion.id, edns: true }), udpQuestion, timeoutMs, signal);
+  let exchange = await exchangeUdp(server, encodeQuery(name, type, { id: udpQuestion.id, edns }), udpQuestion, timeoutMs, signal);
   if (exchange.kind === "truncated") {
     const tcpQuestion = { id: randomQueryId(), name, type };
-    exchange = await exchangeTcp(server, encodeQuery(name, type, { id: tcpQuestion.id, edns: true }), tcpQuestion, timeoutMs, signal);
+    exchange = await exchangeTcp(server, encodeQuery(name, type, { id: tcpQuestion.id, edns }), tcpQuestion, timeoutMs, signal);
   }
   switch (exchange.kind) {
     case "reply":

@@ -129,6 +129,23 @@ describe("big answers (RFC 6891, RFC 7766)", () => {
   });
 });
 
+describe("servers without EDNS0 (RFC 6891 §7)", () => {
+  it("asks again without OPT after FORMERR", async () => {
+    server.setFaults({ "example.com": { ednsUnsupported: true } });
+    expect((await resolver.query("example.com", "A")).answers[0]?.data).toBe("192.0.2.1");
+    expect(server.queries.map(({ transport, edns }) => ({ transport, edns }))).toEqual([
+      { transport: "udp", edns: true },
+      { transport: "udp", edns: false },
+    ]);
+  });
+
+  it("then gets a 722-byte answer over TCP, as 512 bytes is all plain UDP carries", async () => {
+    server.setFaults({ "big.example.com": { ednsUnsupported: true } });
+    expect((await resolver.query("big.example.com", "TXT")).answers[0]?.data).toHaveLength(722);
+    expect(transportsFor("big.example.com")).toEqual(["udp", "udp", "tcp"]);
+  });
+});
+
 describe("spoofing and noise (RFC 5452)", () => {
   it.each(["wrong-id", "wrong-question", "wrong-source"] as const)("ignores a forged NXDOMAIN with %s sent first", async (spoof) => {
     server.setFaults({ "example.com": { spoof } });

@@ -3,7 +3,7 @@
 //
 //   const server = await startZoneServer({ zones: ["fixtures/zones/dns-basic.json"], faults: { "slow.example.com": { delayMs: 300 } } });
 //   createResolver({ resolver: server.address });   // "127.0.0.1:40123"
-//   server.queries;                                 // [{ name, type, transport, at }]
+//   server.queries;                                 // [{ name, type, transport, edns, at }]
 //   await server.close();
 import { createSocket, type Socket as UdpSocket } from "node:dgram";
 import { createServer, type Server, type Socket as TcpSocket } from "node:net";
@@ -23,6 +23,8 @@ export interface ReceivedQuery {
   readonly name: string;
   readonly type: RecordType;
   readonly transport: "udp" | "tcp";
+  /** Whether the query carried an EDNS0 OPT record. */
+  readonly edns: boolean;
   /** Milliseconds since the server started. */
   readonly at: number;
 }
@@ -74,9 +76,12 @@ export async function startZoneServer(options: ZoneServerOptions): Promise<ZoneS
   const receive = (bytes: Buffer, transport: "udp" | "tcp"): { query: IncomingQuery; fault: Fault } | undefined => {
     const query = decodeQuery(bytes);
     if (query === undefined) return undefined;
-    queries.push({ name: query.name, type: query.type, transport, at: Math.round(performance.now() - startedAt) });
+    queries.push({ name: query.name, type: query.type, transport, edns: query.opt !== undefined, at: Math.round(performance.now() - startedAt) });
     const fault = faultFor(faults, query.name);
-    return fault.drop ? undefined : { query, fault };
+    if (fault.drop) return undefined;
+    // RFC 6891 §7: a server without EDNS0 answers FORMERR to a query with OPT, and sends no OPT back.
+    if (fault.ednsUnsupported && query.opt) return { query: { ...query, opt: undefined }, fault: { ...fault, rcode: "FORMERR" } };
+    return { query, fault };
   };
 
   udp.on("message", (bytes, client) => {

@@ -52,6 +52,8 @@ export interface Fault {
   readonly spoof?: "wrong-id" | "wrong-question" | "wrong-source";
   /** UDP: before the real reply, send junk bytes and a reply cut short in its answer section. */
   readonly malformed?: boolean;
+  /** Behave like a server from before EDNS0: FORMERR to any query with an OPT record (RFC 6891 §7). */
+  readonly ednsUnsupported?: boolean;
 }
 
 export type Faults = Readonly<Record<string, Fault>>;
