@@ -5,7 +5,7 @@ import { normaliseDomain } from "../domain/index.js";
 import type { QueryResult, Rcode, RecordType, Resolver } from "./resolver.js";
 
 export const DEFAULT_BUDGET_MS = 10_000;
-export const DEFAULT_MAX_IN_FLIGHT = 32;
+const DEFAULT_MAX_IN_FLIGHT = 32;
 
 /** One question that went to the upstream resolver. */
 export interface QueryLogEntry {

@@ -1,7 +1,7 @@
 // mailauth asks for DNS through a function shaped like node's dns.promises.resolve(name, rrtype).
 // This gives it ours, so its lookups share the run's cache, budget and log.
 import type { DNSResolver } from "mailauth";
-import { isNoData, type MxRecord, type QueryResult, type RecordType, type Resolver } from "./resolver.js";
+import { isNoData, isRecordType, type MxRecord, type QueryResult, type RecordType, type Resolver } from "./resolver.js";
 import { isValidDnsName } from "./wire.js";
 
 /** What dns.promises.resolve gives for MX. */
@@ -12,11 +12,9 @@ interface MailauthMx {
 
 type MailauthAnswer = string[][] | string[] | MailauthMx[];
 
-const SUPPORTED = new Set<string>(["A", "AAAA", "TXT", "MX", "PTR", "CNAME", "NS", "SOA", "SPF"]);
-
 /** An Error like node:dns rejects with. mailauth reads `code`: ENOTFOUND and ENODATA are void lookups
  *  (RFC 7208 §4.6.4), EBADNAME a name that cannot exist, anything else a temperror. */
-export class DnsLookupError extends Error {
+class DnsLookupError extends Error {
   override readonly name = "DnsLookupError";
   constructor(
     readonly code: string,
@@ -32,12 +30,12 @@ export function toMailauthResolver(resolver: Resolver): DNSResolver {
   const resolve = async (name: string, rrtype: string): Promise<MailauthAnswer> => {
     const type = rrtype.toUpperCase();
     const syscall = `query${type.charAt(0)}${type.slice(1).toLowerCase()}`;
-    if (!SUPPORTED.has(type)) throw new DnsLookupError("ENOTIMP", name, syscall, `record type ${rrtype} is not supported`);
+    if (!isRecordType(type)) throw new DnsLookupError("ENOTIMP", name, syscall, `record type ${rrtype} is not supported`);
     if (!isValidDnsName(name)) throw new DnsLookupError("EBADNAME", name, syscall);
-    const result = await resolver.query(name, type as RecordType);
+    const result = await resolver.query(name, type);
     const code = errorCodeOf(result);
     if (code !== undefined) throw new DnsLookupError(code, name, syscall, result.reason);
-    return toNodeShape(result, type as RecordType);
+    return toNodeShape(result, type);
   };
   // mailauth's typings leave out MX, which it does read as { exchange, priority } objects.
   return resolve as DNSResolver;

@@ -3,6 +3,13 @@
 
 export type RecordType = "A" | "AAAA" | "TXT" | "MX" | "PTR" | "CNAME" | "NS" | "SOA" | "SPF";
 
+const RECORD_TYPES: ReadonlySet<string> = new Set<RecordType>(["A", "AAAA", "TXT", "MX", "PTR", "CNAME", "NS", "SOA", "SPF"]);
+
+/** For names that arrive as plain strings (mailauth's rrtype, a config file). */
+export function isRecordType(type: string): type is RecordType {
+  return RECORD_TYPES.has(type);
+}
+
 /** How a lookup ended. NXDOMAIN and NODATA stay apart: SPF counts both as void lookups,
  *  but only NXDOMAIN says the name does not exist (RFC 7208 §4.6.4, RFC 9989 tree walk). */
 export type Rcode =
