@@ -1,7 +1,7 @@
 // DNS over TCP (RFC 7766), used when a UDP answer comes back truncated or cannot be read whole.
 import { connect } from "node:net";
 import { formatServerAddress, type ServerAddress } from "./server-address.js";
-import { answersQuestion, decodeReply, type Exchange, type PendingQuestion } from "./wire.js";
+import { answersQuestion, decodeReply, type CompleteExchange, type PendingQuestion } from "./wire.js";
 
 /** RFC 1035 §4.2.2, RFC 7766 §8: each message is preceded by its length as two octets. */
 function withLengthPrefix(message: Buffer): Buffer {
@@ -16,13 +16,13 @@ export function exchangeTcp(
   question: PendingQuestion,
   timeoutMs: number,
   signal?: AbortSignal,
-): Promise<Exchange> {
+): Promise<CompleteExchange> {
   return new Promise((resolve) => {
     const where = formatServerAddress(server);
     const socket = connect({ host: server.host, port: server.port });
     let received = Buffer.alloc(0);
     let settled = false;
-    const finish = (exchange: Exchange): void => {
+    const finish = (exchange: CompleteExchange): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

@@ -12,6 +12,7 @@ import {
   peekId,
   randomQueryId,
   toQueryResult,
+  type CompleteExchange,
   type Exchange,
   type PendingQuestion,
 } from "./wire.js";
@@ -40,9 +41,10 @@ export function createUdpResolver(options: UdpResolverOptions): Resolver {
       for (let attempt = 0; attempt < tries; attempt++) {
         if (signal?.aborted) return { rcode: "TIMEOUT", answers: [], reason: "query aborted" };
         const server = servers[attempt % servers.length] as ServerAddress;
-        last = await askServer(server, name, type, perQueryTimeoutMs, signal);
-        const worthAnotherTry =
-          last.rcode === "TIMEOUT" || last.rcode === "ERROR" || ((last.rcode === "SERVFAIL" || last.rcode === "REFUSED") && servers.length > 1);
+        const outcome = await askServer(server, name, type, perQueryTimeoutMs, signal);
+        last = outcome.result;
+        // No reply is worth another try; so is a server's failure when another server may do better.
+        const worthAnotherTry = !outcome.replied || ((last.rcode === "SERVFAIL" || last.rcode === "REFUSED") && servers.length > 1);
         if (!worthAnotherTry) return last;
       }
       return last;
@@ -50,10 +52,16 @@ export function createUdpResolver(options: UdpResolverOptions): Resolver {
   };
 }
 
-async function askServer(server: ServerAddress, name: string, type: RecordType, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
+/** One server's answer, or why there was none. */
+interface Attempt {
+  readonly result: QueryResult;
+  readonly replied: boolean;
+}
+
+async function askServer(server: ServerAddress, name: string, type: RecordType, timeoutMs: number, signal?: AbortSignal): Promise<Attempt> {
   const withEdns = await askOnce(server, name, type, { edns: true, timeoutMs, signal });
   // RFC 6891 §7: a server that predates EDNS0 answers FORMERR to a query with OPT; ask it again without.
-  if (withEdns.rcode !== "FORMERR") return withEdns;
+  if (withEdns.result.rcode !== "FORMERR") return withEdns;
   return askOnce(server, name, type, { edns: false, timeoutMs, signal });
 }
 
@@ -63,21 +71,17 @@ interface AskOptions {
   readonly signal: AbortSignal | undefined;
 }
 
-async function askOnce(server: ServerAddress, name: string, type: RecordType, { edns, timeoutMs, signal }: AskOptions): Promise<QueryResult> {
+async function askOnce(server: ServerAddress, name: string, type: RecordType, { edns, timeoutMs, signal }: AskOptions): Promise<Attempt> {
   const udpQuestion = { id: randomQueryId(), name, type };
-  let exchange = await exchangeUdp(server, encodeQuery(name, type, { id: udpQuestion.id, edns }), udpQuestion, timeoutMs, signal);
-  if (exchange.kind === "truncated") {
+  const overUdp = await exchangeUdp(server, encodeQuery(name, type, { id: udpQuestion.id, edns }), udpQuestion, timeoutMs, signal);
+  const overTcp = (): Promise<CompleteExchange> => {
     const tcpQuestion = { id: randomQueryId(), name, type };
-    exchange = await exchangeTcp(server, encodeQuery(name, type, { id: tcpQuestion.id, edns }), tcpQuestion, timeoutMs, signal);
-  }
-  switch (exchange.kind) {
-    case "reply":
-      return toQueryResult(exchange.reply, name, type);
-    case "failed":
-      return failedResult(exchange);
-    case "truncated":
-      return { rcode: "ERROR", answers: [], reason: `truncated reply over TCP from ${formatServerAddress(server)}` };
-  }
+    return exchangeTcp(server, encodeQuery(name, type, { id: tcpQuestion.id, edns }), tcpQuestion, timeoutMs, signal);
+  };
+  const exchange = overUdp.kind === "truncated" ? await overTcp() : overUdp;
+  return exchange.kind === "reply"
+    ? { result: toQueryResult(exchange.reply, name, type), replied: true }
+    : { result: failedResult(exchange), replied: false };
 }
 
 function exchangeUdp(server: ServerAddress, query: Buffer, question: PendingQuestion, timeoutMs: number, signal?: AbortSignal): Promise<Exchange> {

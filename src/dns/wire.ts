@@ -173,6 +173,9 @@ export type Exchange =
   | { readonly kind: "truncated" }
   | { readonly kind: "failed"; readonly rcode: "TIMEOUT" | "ERROR"; readonly reason: string };
 
+/** TCP (RFC 7766) and DoH carry whole messages: they never end truncated. */
+export type CompleteExchange = Exclude<Exchange, { readonly kind: "truncated" }>;
+
 export function failedResult(exchange: Extract<Exchange, { kind: "failed" }>): QueryResult {
   return { rcode: exchange.rcode, answers: [], reason: exchange.reason };
 }

@@ -60,8 +60,9 @@ describe("CNAME", () => {
     expect((await resolver.query("www.example.com", "CNAME")).answers.map((record) => record.data)).toEqual(["example.com"]);
   });
 
-  it("stops at a loop", async () => {
+  it("stops at a loop, and does not ask again: the server did answer", async () => {
     expect(await resolver.query("loop1.example.com", "A")).toMatchObject({ rcode: "ERROR", answers: [], reason: expect.stringMatching(/CNAME/) });
+    expect(server.queries).toHaveLength(1);
   });
 });
 
