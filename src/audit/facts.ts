@@ -214,7 +214,7 @@ export interface DmarcRecord {
 export type DmarcState =
   | { readonly status: "found"; readonly policyDomain: string; readonly record: DmarcRecord }
   | { readonly status: "none" }
-  | { readonly status: "multiple"; readonly name: string; readonly records: readonly string[] }
+  | { readonly status: "multiple"; readonly name: string }
   | { readonly status: "temperror"; readonly name: string };
 
 export interface DmarcFacts {
