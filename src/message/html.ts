@@ -6,7 +6,7 @@ import type { HtmlBody, Location } from "./model.js";
 import { computeLineStarts, lineAt } from "./mime.js";
 
 /** Elements whose text no reader sees in any mail client. */
-const NON_RENDERED = new Set(["script", "style", "head", "title", "template", "noscript", "xml"]);
+export const NON_RENDERED: ReadonlySet<string> = new Set(["script", "style", "head", "title", "template", "noscript", "xml"]);
 const BLOCK = new Set(["p", "div", "br", "tr", "td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "footer", "header", "blockquote", "hr"]);
 
 export function parseHtml(source: string, partLabel: string): HtmlBody {
@@ -17,7 +17,33 @@ export function parseHtml(source: string, partLabel: string): HtmlBody {
     const line = lineAt(lineStarts, offset);
     return { part: partLabel, line, column: offset - lineStarts[line - 1]! + 1 };
   };
-  return { source, $, visibleText: collectVisibleText($.root().toArray()), locate };
+  return { source, $, elements: elementsInOrder($.root().toArray()), visibleText: collectVisibleText($.root().toArray()), locate };
+}
+
+/** Every element in document order, walked without recursion (100,000 nested divs must not overflow). */
+function elementsInOrder(roots: AnyNode[]): Element[] {
+  const elements: Element[] = [];
+  const stack: AnyNode[] = [...roots].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "tag" || node.type === "script" || node.type === "style") elements.push(node as Element);
+    const children = (node as { children?: AnyNode[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return elements;
+}
+
+/** The text inside an element, without recursion. */
+export function textOf(element: Element): string {
+  const chunks: string[] = [];
+  const stack: AnyNode[] = [...element.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "text") chunks.push((node as unknown as { data: string }).data);
+    const children = (node as { children?: AnyNode[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return chunks.join("");
 }
 
 function collectVisibleText(roots: AnyNode[]): string {

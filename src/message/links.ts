@@ -1,33 +1,34 @@
 // The one URL extractor: every link, image source, form action and bare URL in the bodies, with where it is.
 import type { Element } from "domhandler";
-import type { HtmlBody, Image, Link, LinkSource, Location } from "./model.js";
-import { attributeOffset } from "./html.js";
+import type { HtmlBody, Image, Link, LinkSource, Location, MessageModel } from "./model.js";
+import { attributeOffset, textOf } from "./html.js";
 import { computeLineStarts, lineAt } from "./mime.js";
 import { isIP } from "node:net";
-import { normaliseDomain, registrableDomain } from "../domain/index.js";
+import { isIcannDomain, normaliseDomain, registrableDomain } from "../domain/index.js";
 
-const URL_ATTRIBUTES: readonly [selector: string, attribute: string, source: LinkSource][] = [
-  ["a[href]", "href", "a"],
-  ["area[href]", "href", "area"],
-  ["img[src]", "src", "img"],
-  ["form[action]", "action", "form"],
-  ["iframe[src]", "src", "iframe"],
-  ["link[href]", "href", "link"],
-  ["script[src]", "src", "script"],
-  ["source[src]", "src", "source"],
-  ["[background]", "background", "background"],
+// element name (undefined: any element) → the attribute that holds a URL
+const URL_ATTRIBUTES: readonly [element: string | undefined, attribute: string, source: LinkSource][] = [
+  ["a", "href", "a"],
+  ["area", "href", "area"],
+  ["img", "src", "img"],
+  ["form", "action", "form"],
+  ["iframe", "src", "iframe"],
+  ["link", "href", "link"],
+  ["script", "src", "script"],
+  ["source", "src", "source"],
+  [undefined, "background", "background"],
 ];
 
 export function htmlLinks(html: HtmlBody): Link[] {
   const links: Link[] = [];
-  const { $ } = html;
-  for (const [selector, attribute, source] of URL_ATTRIBUTES) {
-    for (const node of $(selector).toArray()) {
-      if (node.type !== "tag") continue;
-      const element = node as Element;
-      const href = ($(element).attr(attribute) ?? "").trim();
-      const text = source === "a" || source === "area" ? linkText($, element) : "";
-      links.push(makeLink(href, source, text, html.locate(attributeOffset(html.source, element, attribute))));
+  // one pass over the element list: css-select's descendant search is quadratic in nesting depth
+  for (const element of html.elements) {
+    for (const [name, attribute, source] of URL_ATTRIBUTES) {
+      if (name !== undefined && element.name !== name) continue;
+      const value = element.attribs[attribute];
+      if (value === undefined) continue;
+      const text = source === "a" || source === "area" ? linkText(element) : "";
+      links.push(makeLink(value.trim(), source, text, html.locate(attributeOffset(html.source, element, attribute))));
     }
   }
   // url(...) in style attributes and <style> blocks
@@ -39,9 +40,8 @@ export function htmlLinks(html: HtmlBody): Link[] {
 }
 
 export function htmlImages(html: HtmlBody): Image[] {
-  const { $ } = html;
-  return $("img")
-    .toArray()
+  return html.elements
+    .filter((element) => element.name === "img")
     .map((element) => {
       const attribs = element.attribs;
       return {
@@ -59,9 +59,9 @@ function dimension(name: "width" | "height", value: string | undefined): Partial
   return Number.isFinite(number) ? { [name]: number } : {};
 }
 
-function linkText($: HtmlBody["$"], element: Element): string {
+function linkText(element: Element): string {
   const alt = element.name === "area" ? (element.attribs.alt ?? "") : "";
-  return ($(element).text() || alt).replace(/\s+/g, " ").trim();
+  return (textOf(element) || alt).replace(/\s+/g, " ").trim();
 }
 
 // Bare URLs in plain text: a scheme URL or a www. host; trailing punctuation is not part of the URL.
@@ -130,4 +130,46 @@ function userinfoAsWritten(url: string): string | undefined {
   const authority = end === -1 ? rest : rest.slice(0, end);
   const at = authority.lastIndexOf("@");
   return at === -1 ? undefined : authority.slice(0, at);
+}
+
+/** The parsed URL of a web link (http, https, ftp, "www." or protocol-relative); undefined for anything else. */
+export function webUrl(href: string): URL | undefined {
+  const { scheme } = urlParts(href);
+  if (scheme !== "" && scheme !== "http" && scheme !== "https" && scheme !== "ftp") return undefined;
+  const absolute = /^www\./i.test(href) ? `http://${href}` : href.startsWith("//") ? `http:${href}` : href;
+  try {
+    return new URL(absolute);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The host a link's text displays, when the whole text is a web URL ("https://example.com/x") or a
+ * domain name ("www.example.com", "Example.com/offers"); undefined for prose, e-mail addresses, prices.
+ * A bare name counts only under an ICANN suffix, so "Node.js" or "3.99" are not domains.
+ */
+export function displayedHost(text: string): string | undefined {
+  if (text.length > 2048) return undefined;
+  const shown = text.trim().replace(/^[<(["']+/, "").replace(/[>)\]"'.,;:!?]+$/, "");
+  if (shown === "" || /\s/.test(shown)) return undefined;
+  if (/^(?:https?|ftp):\/\//i.test(shown)) return urlParts(shown).host;
+  // a bare name: up to the first "/", "?", "#" or a ":port"; "@" (an address) or "x:" (mailto:, tel:) is not one
+  const name = /^[^/@:?#\\]+/.exec(shown)?.[0] ?? "";
+  const rest = shown.slice(name.length);
+  if (!name.includes(".") || !(rest === "" || /^(?:[/?#]|:\d+(?:[/?#]|$))/.test(rest))) return undefined;
+  const host = urlParts(`http://${name}`).host;
+  if (host === undefined || isIP(host)) return undefined;
+  return isIcannDomain(host) ? host : undefined;
+}
+
+/**
+ * The web links a reader can click: <a>/<area> links of the HTML part, or the text part's URLs when
+ * there is no HTML (an HTML message's text part repeats the same links, so it is not counted twice).
+ */
+export function clickableLinks(message: MessageModel): Link[] {
+  const fromHtml = message.htmlBody !== undefined;
+  return message.links.filter((link) =>
+    link.host !== undefined && (fromHtml ? link.source === "a" || link.source === "area" : link.source === "text"),
+  );
 }

@@ -1,5 +1,7 @@
 // The parsed message every content rule reads. Built once per input by parse.ts; read-only after.
 import type { CheerioAPI } from "cheerio/slim";
+import type { Element } from "domhandler";
+import type { FilePositionMap } from "./file-position.js";
 
 /** Where a finding is. Lines and columns are 1-based, in the decoded part (or the template file). */
 export interface Location {
@@ -11,6 +13,9 @@ export interface Location {
   readonly column?: number;
   /** Attachment file name, for attachment findings. */
   readonly filename?: string;
+  /** Set by the report, not by rules: the 1-based line/column in the input file itself (SARIF regions). */
+  readonly fileLine?: number;
+  readonly fileColumn?: number;
 }
 
 export interface Address {
@@ -54,6 +59,8 @@ export interface BodyPart {
   readonly charset?: string;
   /** 1-based line in the input file where this part's body starts (for SARIF mapping). */
   readonly fileLine?: number;
+  /** Line/column in this decoded part → line/column in the message file (see file-position.ts). */
+  readonly toFilePosition?: FilePositionMap;
 }
 
 export type LinkSource = "a" | "area" | "img" | "form" | "iframe" | "link" | "script" | "source" | "background" | "css" | "text";
@@ -102,6 +109,9 @@ export interface HtmlBody {
   readonly source: string;
   /** cheerio over htmlparser2 with start indices; elements carry startIndex/endIndex into source. */
   readonly $: CheerioAPI;
+  /** Every element (script and style included) in document order. Prefer it to $(selector) for
+   *  whole-document scans: css-select's descendant search is quadratic in nesting depth. */
+  readonly elements: readonly Element[];
   /** Text a reader sees (script/style/head removed, whitespace collapsed). Hidden-by-CSS text is not removed. */
   readonly visibleText: string;
   /** line/column of an offset in source. */
