@@ -43,7 +43,7 @@ export async function checkOne(session, buildReport, validate, entry) {
     if (finding.ruleId in evidence) continue;
     evidence[finding.ruleId] = clip(finding.evidence ?? finding.message);
   }
-  return { ...base, ms, parsed: result.message !== null, score: result.score, verdict: result.verdict, evidence };
+  return { ...base, ms, parsed: result.message !== null, subject: clip(result.message?.subject ?? ""), score: result.score, verdict: result.verdict, evidence };
 }
 
 function describeError(error) {

@@ -4,6 +4,8 @@ import { mean, percentile, rocAuc } from "./stats.mjs";
 
 /** Issue 3: a content rule firing on more real easy ham than this is a false-positive suspect. */
 export const EASY_HAM_SUSPECT_RATE = 0.03;
+/** Hard ham is commercial mail that looks like spam; a rule firing on this much of it, and no more often on spam, does not separate. */
+export const HARD_HAM_SUSPECT_RATE = 0.1;
 const EXAMPLES_PER_RULE = 5;
 const FAIL_SCORE = 5.0;
 
@@ -80,40 +82,51 @@ export function renderCorpusNote(run) {
   out("");
 
   // how often each rule fires: share of messages with at least one finding of the rule
-  const fired = (set, id) => set.filter((record) => !record.crash && id in record.evidence).length;
   const counted = (set) => set.filter((record) => !record.crash).length;
+  const fired = (set, id) => set.filter((record) => !record.crash && id in record.evidence).length;
+  const share = (set, id) => (counted(set) === 0 ? 0 : fired(set, id) / counted(set));
   const ruleRate = (set, id) => rate(fired(set, id), counted(set));
   const easyHam = inKind("easy-ham");
+  const hardHam = inKind("hard-ham");
+  const allHam = [...easyHam, ...hardHam];
+  const spam = inKind("spam");
   out(
     "## Rule firing rates",
     "",
-    "Share of messages on which the rule fired at least once. ⚠ = fires on more than",
-    `${(EASY_HAM_SUSPECT_RATE * 100).toFixed(0)}% of easy ham: a false-positive suspect unless a deliverability expert would object to that ham too.`,
+    "Share of messages on which the rule fired at least once; spam:ham is the spam rate over the all-ham rate",
+    `(how much more often it fires on spam). ⚠ = fires on more than ${pct(EASY_HAM_SUSPECT_RATE)} of easy ham; ◇ = fires on more than`,
+    `${pct(HARD_HAM_SUSPECT_RATE)} of hard ham but not more often on spam. Either is a false-positive suspect unless a deliverability`,
+    "expert would object to that ham too.",
     "",
-    `| rule | ${kindsRun.map((kind) => `% ${kind}`).join(" | ")} | ${groupsRun.map((group) => `${group.name} (${group.split})`).join(" | ")} |`,
-    `|---|${kindsRun.map(() => "--:").join("|")}|${groupsRun.map(() => "--:").join("|")}|`,
+    `| rule | ${kindsRun.map((kind) => `% ${kind}`).join(" | ")} | spam:ham | ${groupsRun.map((group) => `${group.name} (${group.split})`).join(" | ")} |`,
+    `|---|${kindsRun.map(() => "--:").join("|")}|--:|${groupsRun.map(() => "--:").join("|")}|`,
   );
-  const suspects = [];
+  const easySuspects = run.ruleIds.filter((id) => share(easyHam, id) > EASY_HAM_SUSPECT_RATE);
+  const hardSuspects = run.ruleIds.filter(
+    (id) => !easySuspects.includes(id) && share(hardHam, id) > HARD_HAM_SUSPECT_RATE && share(spam, id) <= share(hardHam, id),
+  );
   for (const id of run.ruleIds) {
-    const easyRate = counted(easyHam) ? fired(easyHam, id) / counted(easyHam) : 0;
-    const suspect = easyRate > EASY_HAM_SUSPECT_RATE;
-    if (suspect) suspects.push(id);
-    out(
-      `| ${suspect ? "⚠ " : ""}${id} | ${kindsRun.map((kind) => ruleRate(inKind(kind), id)).join(" | ")} | ${groupsRun.map((group) => ruleRate(inGroup(group.name), id)).join(" | ")} |`,
-    );
+    const mark = easySuspects.includes(id) ? "⚠ " : hardSuspects.includes(id) ? "◇ " : "";
+    const lift = share(allHam, id) === 0 ? (share(spam, id) > 0 ? "∞" : "–") : (share(spam, id) / share(allHam, id)).toFixed(1);
+    out(`| ${mark}${id} | ${kindsRun.map((kind) => ruleRate(inKind(kind), id)).join(" | ")} | ${lift} | ${groupsRun.map((group) => ruleRate(inGroup(group.name), id)).join(" | ")} |`);
   }
   out("");
 
-  out("## False-positive suspects on easy ham", "");
-  if (suspects.length === 0) out(`No rule fires on more than ${(EASY_HAM_SUSPECT_RATE * 100).toFixed(0)}% of easy ham.`, "");
-  for (const id of suspects) {
-    const hits = easyHam.filter((record) => !record.crash && id in record.evidence);
-    out(`### ${id} — ${rate(hits.length, counted(easyHam))} of easy ham (${hits.length} messages)`, "", "| message | evidence |", "|---|---|");
-    // spread the examples over the hits so one mailing list does not fill them all
-    const step = Math.max(1, Math.floor(hits.length / EXAMPLES_PER_RULE));
-    for (const hit of hits.filter((_, index) => index % step === 0).slice(0, EXAMPLES_PER_RULE)) out(`| ${hit.group}/${hit.file} | ${cell(hit.evidence[id])} |`);
-    out("");
-  }
+  const examples = (title, set, ids, threshold) => {
+    out(`## ${title}`, "");
+    if (ids.length === 0) out(`No rule is above ${pct(threshold)}.`, "");
+    for (const id of ids) {
+      const hits = set.filter((record) => !record.crash && id in record.evidence);
+      out(`### ${id}: ${rate(hits.length, counted(set))} (${hits.length} messages)`, "", "| message | subject | evidence |", "|---|---|---|");
+      // spread the examples over the hits so one mailing list does not fill them all
+      const step = Math.max(1, Math.floor(hits.length / EXAMPLES_PER_RULE));
+      for (const hit of hits.filter((_, index) => index % step === 0).slice(0, EXAMPLES_PER_RULE)) out(`| ${hit.group}/${hit.file} | ${cell(hit.subject)} | ${cell(hit.evidence[id])} |`);
+      out("");
+    }
+  };
+  examples("False-positive suspects: easy ham", easyHam, easySuspects, EASY_HAM_SUSPECT_RATE);
+  examples("False-positive suspects: hard ham", hardHam, hardSuspects, HARD_HAM_SUSPECT_RATE);
+  const suspects = [...easySuspects, ...hardSuspects];
 
   out("## Slowest messages", "", "| message | ms |", "|---|--:|");
   for (const record of [...records, ...shared].sort((a, b) => b.ms - a.ms).slice(0, 5)) out(`| ${record.group}/${record.file} | ${record.ms.toFixed(0)} |`);
@@ -128,6 +141,10 @@ export function renderCorpusNote(run) {
     out("");
   }
   return { markdown: lines.join("\n"), crashes, suspects };
+}
+
+function pct(fraction) {
+  return `${(fraction * 100).toFixed(0)}%`;
 }
 
 function fixed(value, digits) {
