@@ -46,6 +46,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   program
+    .command("dns")
+    .description("the authentication audit of a sending domain alone: SPF, DKIM, DMARC, MX, PTR, blocklists")
+    .argument("<domain>", "the sending domain")
+    .option("--ip <address>", "a sending IP (repeatable)", collect)
+    .option("--dkim-selector <selector>", "DKIM selector to check (repeatable)", collect)
+    .option("--resolver <spec>", "DNS server host[:port] or https:// DoH URL (default: system resolvers)")
+    .option("--timeout <ms>", "the whole DNS budget in ms (default 10000)")
+    .option("--format <format>", "text, json, sarif, markdown or html")
+    .option("--output <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--fail-on <level>", "lowest severity that makes the exit code 1: error, warning, info, never")
+    .option("--rule <id=level>", "override a rule: off, info, warning or error (repeatable)", collect)
+    .action(async (domain: string, options: Record<string, unknown>) => {
+      const { runDns } = await import("./dns-command.js");
+      exitCode = await runDns(domain, options);
+    });
+
+  program
     .command("rules")
     .description("list every rule with its id, category, default severity, score, summary and reference")
     .option("--format <format>", "text or json", "text")
