@@ -5,6 +5,7 @@ import libmime from "libmime";
 import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } from "./model.js";
 import { scanMessage, defaultScanLimits, type ScanLimits, type ScannedPart } from "./mime.js";
 import { parseHtml } from "./html.js";
+import { filePositionMap } from "./file-position.js";
 import { htmlImages, htmlLinks, textLinks } from "./links.js";
 import { normaliseDomain } from "../domain/index.js";
 
@@ -23,7 +24,8 @@ export async function parseMessage(raw: Uint8Array, input: string, options: Pars
 
 async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
   const buffer = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  const scan = scanMessage(buffer.toString("latin1"), { ...defaultScanLimits, ...options.limits });
+  const latin1 = buffer.toString("latin1");
+  const scan = { ...scanMessage(latin1, { ...defaultScanLimits, ...options.limits }), text: latin1 };
   const parsed = await simpleParser(buffer, {
     skipHtmlToText: true,
     skipTextToHtml: true,
@@ -39,8 +41,9 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
   const htmlLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/html" && !isAttachmentLeaf(leaf));
   const textLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/plain" && !isAttachmentLeaf(leaf));
   const html: BodyPart | undefined =
-    typeof parsed.html === "string" && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf) : undefined;
-  const text: BodyPart | undefined = parsed.text !== undefined && textLeaf ? bodyPart("text/plain", parsed.text, textLeaf) : undefined;
+    typeof parsed.html === "string" && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf, scan.text) : undefined;
+  const text: BodyPart | undefined =
+    parsed.text !== undefined && textLeaf ? bodyPart("text/plain", parsed.text, textLeaf, scan.text) : undefined;
 
   const attachments: Attachment[] = parsed.attachments.map((attachment) => ({
     filename: attachment.filename ?? "",
@@ -88,7 +91,7 @@ async function parseTemplate(raw: Uint8Array, input: string, options: ParseOptio
     ...(options.subject !== undefined ? { subject: options.subject } : {}),
     mime: [{ path: "", contentType: "text/html", transferEncoding: "8bit", depth: 0, sizeBytes: raw.byteLength, bodyLine: 1, charset: "utf-8" }],
     mimeDepth: 0,
-    html: { contentType: "text/html", content: source, charset: "utf-8", fileLine: 1 },
+    html: { contentType: "text/html", content: source, charset: "utf-8", fileLine: 1, toFilePosition: filePositionMap(source, "8bit", 1) },
     attachments: [],
     parseProblems: [],
   });
@@ -117,11 +120,14 @@ function buildModel(fields: ModelFields): MessageModel {
   };
 }
 
-function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined): BodyPart {
+/** `raw` is the whole message read as latin1, so the leaf's byte offsets index it. */
+function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined, raw: string): BodyPart {
+  const toFilePosition = (part: ScannedPart) =>
+    filePositionMap(raw.slice(part.bodyStart, part.bodyEnd), part.transferEncoding, part.bodyLine, part.params.get("charset"));
   return {
     contentType,
     content,
-    ...(leaf ? { transferEncoding: leaf.transferEncoding, fileLine: leaf.bodyLine } : {}),
+    ...(leaf ? { transferEncoding: leaf.transferEncoding, fileLine: leaf.bodyLine, toFilePosition: toFilePosition(leaf) } : {}),
     ...(leaf?.params.get("charset") ? { charset: leaf.params.get("charset")!.toLowerCase() } : {}),
   };
 }

@@ -4,6 +4,13 @@ import type { MessageModel } from "../message/model.js";
 import type { MessageSummary, Report, Result, Summary, Verdict } from "./types.js";
 import { scoreOf, verdictOf } from "./score.js";
 import { toolVersion } from "../version.js";
+import { withFileLocations } from "./file-location.js";
+
+/** Where a result's message came from: the file (mbox messages share one) and the line it starts on. */
+export interface InputSource {
+  readonly path?: string;
+  readonly firstLine: number;
+}
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -13,8 +20,10 @@ export function buildResult(
   findings: readonly Finding[],
   checks: Readonly<Record<string, unknown>> = {},
   domain?: string,
+  source?: InputSource,
 ): Result {
-  const sorted = [...findings].sort(
+  const located = message ? withFileLocations(findings, message, source?.firstLine ?? 1) : findings;
+  const sorted = [...located].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
@@ -23,6 +32,8 @@ export function buildResult(
   const score = scoreOf(sorted);
   return {
     input,
+    ...(source?.path !== undefined ? { file: source.path } : {}),
+    ...(source && source.firstLine > 1 ? { firstLine: source.firstLine } : {}),
     message: message ? summarise(message, domain) : null,
     score,
     verdict: verdictOf(sorted, score),
@@ -41,8 +52,8 @@ function summarise(message: MessageModel, domain: string | undefined): MessageSu
   };
 }
 
-export function buildReport(results: readonly Result[]): Report {
-  return { schemaVersion: 1, tool: { name: "mail-preflight", version: toolVersion() }, results, summary: summariseResults(results) };
+export function buildReport(results: readonly Result[], extra: Pick<Summary, "baselineSuppressed"> = {}): Report {
+  return { schemaVersion: 1, tool: { name: "mail-preflight", version: toolVersion() }, results, summary: { ...summariseResults(results), ...extra } };
 }
 
 function summariseResults(results: readonly Result[]): Summary {

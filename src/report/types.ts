@@ -12,6 +12,10 @@ export interface MessageSummary {
 
 export interface Result {
   readonly input: string;
+  /** The file the message was read from (the mbox for "export.mbox#3"); absent for stdin and API inputs. */
+  readonly file?: string;
+  /** Line of `file` where this message starts, for a message inside an mbox (absent when 1). */
+  readonly firstLine?: number;
   /** null when the input could not be read or parsed (then one finding says why). */
   readonly message: MessageSummary | null;
   readonly score: number;
@@ -28,6 +32,8 @@ export interface Summary {
   readonly infos: number;
   readonly score?: number;
   readonly verdicts?: Readonly<Record<Verdict, number>>;
+  /** Findings dropped because an earlier report (--baseline) had them; absent without --baseline. */
+  readonly baselineSuppressed?: number;
 }
 
 export interface Report {
