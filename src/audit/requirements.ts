@@ -99,7 +99,8 @@ function dmarcPublished(facts: Omit<AuthFacts, "requirements">): Requirement {
 
 function dmarcAlignment(facts: Omit<AuthFacts, "requirements">, spf: Status): Requirement {
   const { alignment } = facts;
-  const spfUsable = alignment.spf.aligned && spf !== "fail" && alignment.spf.authenticated !== "fail";
+  // Only a working SPF set-up counts: a temperror leaves it open, and open is not pass.
+  const spfUsable = alignment.spf.aligned && spf === "pass";
   const dkimUsable = alignment.dkim.filter((entry) => entry.aligned && entry.authenticated !== "fail");
   const id = "dmarc-alignment";
   if (spfUsable || dkimUsable.length > 0) {
