@@ -1,0 +1,36 @@
+// --baseline: findings an earlier report already had are dropped, so a team adopting the tool on an
+// existing template repository gates only new problems. A finding matches by input, rule and evidence
+// (its message when it has none), never by location: editing a template moves lines, not problems.
+// Matching counts duplicates: two identical findings in the baseline hide at most two now.
+import type { Finding, Report, Result } from "./types.js";
+import { buildReport } from "./build.js";
+import { scoreOf, verdictOf } from "./score.js";
+
+export function baselineKey(input: string, finding: Pick<Finding, "ruleId" | "evidence" | "message">): string {
+  return JSON.stringify([input, finding.ruleId, finding.evidence ?? finding.message]);
+}
+
+export function applyBaseline(report: Report, baseline: Pick<Report, "results">): Report {
+  const remaining = new Map<string, number>();
+  for (const result of baseline.results) {
+    for (const finding of result.findings) {
+      const key = baselineKey(result.input, finding);
+      remaining.set(key, (remaining.get(key) ?? 0) + 1);
+    }
+  }
+  let suppressed = 0;
+  const results = report.results.map((result): Result => {
+    const findings = result.findings.filter((finding) => {
+      const key = baselineKey(result.input, finding);
+      const left = remaining.get(key) ?? 0;
+      if (left === 0) return true;
+      remaining.set(key, left - 1);
+      suppressed++;
+      return false;
+    });
+    if (findings.length === result.findings.length) return result;
+    const score = scoreOf(findings);
+    return { ...result, findings, score, verdict: verdictOf(findings, score) };
+  });
+  return buildReport(results, { baselineSuppressed: suppressed });
+}
