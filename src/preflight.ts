@@ -1,10 +1,11 @@
 // One run: inputs → parse once → rules (and DNS audits unless offline) → report.
 // Also the library API: `import { preflight } from "mail-preflight"`.
 import type { Level } from "./rules/types.js";
-import type { Finding } from "./rules/engine.js";
+import type { Finding, LoadedRules, RuleSettings } from "./rules/engine.js";
 import type { MessageModel } from "./message/model.js";
 import type { Report, Result } from "./report/types.js";
 import type { InputMessage } from "./cli/inputs.js";
+import type { RuleOverride } from "./cli/overrides.js";
 
 export interface PreflightOptions {
   /** Sending domain to audit; default: the From address's domain. */
@@ -22,6 +23,8 @@ export interface PreflightOptions {
   /** Rule levels: id → off | info | warning | error. */
   readonly rules?: Readonly<Record<string, Level>>;
   readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Per-path rule levels and options (config "overrides"); later matches win. */
+  readonly overrides?: readonly RuleOverride[];
 }
 
 export interface RawInput {
@@ -29,6 +32,8 @@ export interface RawInput {
   readonly bytes: Uint8Array;
   /** "eml" unless the name ends in .html/.htm. */
   readonly kind?: "eml" | "html";
+  /** The file the bytes came from, when there is one (reported as Result.file, used by SARIF). */
+  readonly path?: string;
 }
 
 /** Check messages given as bytes (the library entry point). */
@@ -38,7 +43,9 @@ export async function preflight(inputs: readonly RawInput[], options: PreflightO
   const results: Result[] = [];
   for (const input of inputs) {
     const kind = input.kind ?? (/\.html?$/i.test(input.name) ? "html" : "eml");
-    results.push(await session.check({ name: input.name, kind, firstLine: 1, read: async () => Buffer.from(input.bytes) }));
+    results.push(
+      await session.check({ name: input.name, kind, firstLine: 1, ...(input.path !== undefined ? { path: input.path } : {}), read: async () => Buffer.from(input.bytes) }),
+    );
   }
   return buildReport(results);
 }
@@ -47,20 +54,39 @@ export interface Session {
   check(input: InputMessage): Promise<Result>;
 }
 
+export interface SessionHooks {
+  /** Called with each parsed message (the HTML report keeps its HTML for the preview). */
+  readonly onParsed?: (input: InputMessage, message: MessageModel) => void;
+}
+
 /** Rules loaded once and (later) a DNS resolver and cache shared by every input of the run. */
-export async function startSession(options: PreflightOptions): Promise<Session> {
-  const [{ loadRules, runMessageRules, stamp }, { parseMessage }, { buildResult }, { loadCatalogue }] = await Promise.all([
-    import("./rules/engine.js"),
-    import("./message/parse.js"),
-    import("./report/build.js"),
-    import("./rules/catalogue.js"),
-  ]);
-  const settings = { ...(options.rules ? { levels: options.rules } : {}), ...(options.ruleOptions ? { options: options.ruleOptions } : {}) };
-  const rules = await loadRules(settings);
-  const networkRuleIds = rules.dns.map((rule) => rule.id);
+export async function startSession(options: PreflightOptions, hooks: SessionHooks = {}): Promise<Session> {
+  const [{ loadRules, runMessageRules, stamp }, { parseMessage }, { buildResult }, { loadCatalogue }, { settingsFor }, { applyInlineDisables }] =
+    await Promise.all([
+      import("./rules/engine.js"),
+      import("./message/parse.js"),
+      import("./report/build.js"),
+      import("./rules/catalogue.js"),
+      import("./cli/overrides.js"),
+      import("./report/inline-disables.js"),
+    ]);
+  const dnsChecker = await (await import("./dns-check.js")).createDnsChecker(options);
+  const baseSettings: RuleSettings = {
+    ...(options.rules ? { levels: options.rules } : {}),
+    ...(options.ruleOptions ? { options: options.ruleOptions } : {}),
+  };
+  // one rule set per distinct per-path settings; modules are imported once whatever the count
+  const ruleSets = new Map<string, Promise<LoadedRules>>();
+  const rulesWith = (settings: RuleSettings) => {
+    const key = JSON.stringify(settings);
+    if (!ruleSets.has(key)) ruleSets.set(key, loadRules(settings));
+    return ruleSets.get(key)!;
+  };
 
   return {
     async check(input) {
+      const settings = settingsFor(input.path, baseSettings, options.overrides ?? []);
+      const rules = await rulesWith(settings);
       const bytes = await input.read();
       let message: MessageModel;
       try {
@@ -72,21 +98,16 @@ export async function startSession(options: PreflightOptions): Promise<Session> 
       } catch (error) {
         // mailparser gave up: the input is still reported, as one finding, never as a crash
         const findings = stamp("unparseable-message", [{ message: `The message could not be parsed: ${(error as Error).message}` }], settings);
-        return buildResult(input.name, undefined, findings);
+        return buildResult(input.name, undefined, findings, {}, undefined, input);
       }
+      hooks.onParsed?.(input, message);
       const findings: Finding[] = runMessageRules(message, rules);
       const domain = options.domain ?? message.from?.domain;
-      if (networkRuleIds.length > 0 && loadCatalogue().has("dns-skipped")) {
-        const reason = options.offline ? "--offline" : "the DNS audit is not available in this build";
-        findings.push(
-          ...stamp(
-            "dns-skipped",
-            [{ message: `DNS checks skipped (${reason}): ${networkRuleIds.join(", ")}`, evidence: networkRuleIds.join(" ") }],
-            settings,
-          ),
-        );
-      }
-      return buildResult(input.name, message, findings, {}, domain);
+      const dns = await dnsChecker.check({ ...(domain ? { domain } : {}), message, raw: bytes }, rules, settings);
+      findings.push(...dns.findings);
+      const disabled = applyInlineDisables(message, findings, new Set(loadCatalogue().keys()));
+      const reported = [...disabled.findings, ...stamp("unused-disable", disabled.unused, settings)];
+      return buildResult(input.name, message, reported, dns.checks, domain, input);
     },
   };
 }

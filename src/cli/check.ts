@@ -1,10 +1,11 @@
 // `mail-preflight check`: options (config file, then command line) → session over every input → report.
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
-import { exceedsFailOn, parseFailOn, parseFormat, parseIp, parseLevel, parseRuleLevels, parseTimeout, type FailOn, type Format } from "./options.js";
-import { findConfig } from "./config.js";
+import { exceedsFailOn, parseFailOn, parseFormat, parseIp, parseRuleLevels, parseTimeout, type FailOn, type Format } from "./options.js";
+import { checkConfig, findConfig } from "./config.js";
 import { expandInputs } from "./inputs.js";
 import { loadCatalogue } from "../rules/catalogue.js";
 import type { PreflightOptions } from "../preflight.js";
+import { resolve } from "node:path";
 import type { Level } from "../rules/types.js";
 import type { Report } from "../report/types.js";
 
@@ -24,38 +25,47 @@ export async function runCheck(inputs: readonly string[], cli: Record<string, un
   const messages = await expandInputs(inputs, { maxInputBytes: DEFAULT_MAX_INPUT_BYTES }, readStdin);
   if (messages.length === 0) throw new UsageError(`no .eml, .html, .htm or .mbox file found in ${inputs.join(", ")}`);
 
+  const baseline = settings.baseline !== undefined ? await (await import("./baseline.js")).readBaseline(settings.baseline) : undefined;
+
   const { startSession } = await import("../preflight.js");
   const { buildReport } = await import("../report/build.js");
-  const session = await startSession(settings.preflight);
+  // the HTML report previews each message; only it keeps their HTML
+  const previews = new Map<string, string>();
+  const session = await startSession(settings.preflight, {
+    ...(settings.format === "html" ? { onParsed: (input, message) => message.html && previews.set(input.name, message.html.content) } : {}),
+  });
+  const progress = (await import("./progress.js")).progressBar(messages.length, process.stderr);
   const results = [];
-  for (const message of messages) results.push(await session.check(message));
-  const report = buildReport(results);
+  for (const message of messages) {
+    progress.tick(message.name);
+    results.push(await session.check(message));
+  }
+  progress.done();
+  let report = buildReport(results);
+  if (baseline) report = (await import("../report/baseline.js")).applyBaseline(report, baseline);
 
-  await writeReport(report, settings);
+  await writeReport(report, settings, previews);
   const severities = report.results.flatMap((result) => result.findings.map((finding) => finding.severity));
   return exceedsFailOn(severities, settings.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function resolveSettings(cli: Record<string, unknown>): CheckSettings {
-  const config = findConfig(cli.config as string | undefined);
+  const catalogue = loadCatalogue();
+  const found = findConfig(cli.config as string | undefined);
+  const config = found ? checkConfig(found, catalogue) : undefined;
   const fromConfig = config?.values ?? {};
-  const known = new Set(loadCatalogue().keys());
-  const where = config ? `config ${config.path}` : "config";
-  const pick = <T>(key: string, cliKey = key): T | undefined => (cli[cliKey] ?? fromConfig[key]) as T | undefined;
+  // paths in the config file are relative to it, as in every tool with a config file
+  const configPath = (key: string) => (typeof fromConfig[key] === "string" ? resolve(config!.dir, fromConfig[key] as string) : undefined);
+  const pick = <T>(key: string): T | undefined => (cli[key] ?? fromConfig[key]) as T | undefined;
+  const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string]);
 
-  for (const key of Object.keys(fromConfig)) {
-    if (!CONFIG_KEYS.has(key)) throw new UsageError(`${where}: unknown key "${key}"`);
-  }
-  const configRules = (fromConfig.rules ?? {}) as Record<string, unknown>;
-  if (typeof configRules !== "object" || Array.isArray(configRules)) throw new UsageError(`${where}: "rules" must be an object of rule id → level`);
-  const levels: Record<string, Level> = {};
-  for (const [id, level] of Object.entries(configRules)) {
-    if (!known.has(id)) throw new UsageError(`${where}: rules."${id}" is not a rule id (see: mail-preflight rules)`);
-    levels[id] = parseLevel(level, `${where}: rules."${id}"`);
-  }
-  Object.assign(levels, parseRuleLevels((cli.rule as string[] | undefined) ?? [], known));
-
-  const ips = [...((fromConfig.ip as string[] | undefined) ?? []), ...((cli.ip as string[] | undefined) ?? [])].map(parseIp);
+  const cliLevels = parseRuleLevels((cli.rule as string[] | undefined) ?? [], new Set(catalogue.keys()));
+  const levels = { ...config?.rules.levels, ...cliLevels };
+  // --rule wins over the file, per-path overrides included
+  const withoutCliRules = (fileLevels: Readonly<Record<string, Level>>) =>
+    Object.fromEntries(Object.entries(fileLevels).filter(([id]) => !(id in cliLevels))) as Record<string, Level>;
+  const ips = [...list(fromConfig.ip), ...list(cli.ip)].map(parseIp);
+  const dkimSelectors = cli.dkimSelector !== undefined ? list(cli.dkimSelector) : list(fromConfig.dkimSelector);
   const timeout = pick<string | number>("timeout");
   const format = pick<string>("format");
   const failOn = pick<string>("failOn");
@@ -65,46 +75,32 @@ function resolveSettings(cli: Record<string, unknown>): CheckSettings {
     ...optional("subject", pick<string>("subject")),
     ...optional("returnPath", pick<string>("returnPath")),
     ...(ips.length ? { ips } : {}),
-    ...optional("dkimSelectors", (cli.dkimSelector as string[] | undefined) ?? (fromConfig.dkimSelector as string[] | undefined)),
+    ...(dkimSelectors.length ? { dkimSelectors } : {}),
     ...optional("resolver", pick<string>("resolver")),
     offline: Boolean(pick<boolean>("offline")),
     ...(timeout !== undefined ? { timeoutMs: parseTimeout(String(timeout)) } : {}),
     rules: levels,
+    ...(config && Object.keys(config.rules.options).length ? { ruleOptions: config.rules.options } : {}),
+    ...(config?.overrides.length
+      ? { overrides: config.overrides.map((override) => ({ files: override.files, base: config.dir, rules: withoutCliRules(override.rules.levels), ruleOptions: override.rules.options })) }
+      : {}),
   };
   return {
     preflight,
     format: parseFormat(format ?? "text"),
-    ...optional("output", pick<string>("output")),
-    ...optional("baseline", pick<string>("baseline")),
+    ...optional("output", (cli.output as string | undefined) ?? configPath("output")),
+    ...optional("baseline", (cli.baseline as string | undefined) ?? configPath("baseline")),
     failOn: parseFailOn(failOn ?? "error"),
   };
 }
-
-const CONFIG_KEYS = new Set([
-  "$schema",
-  "domain",
-  "from",
-  "subject",
-  "returnPath",
-  "ip",
-  "dkimSelector",
-  "resolver",
-  "offline",
-  "timeout",
-  "format",
-  "output",
-  "baseline",
-  "failOn",
-  "rules",
-]);
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-async function writeReport(report: Report, settings: CheckSettings): Promise<void> {
+export async function writeReport(report: Report, settings: CheckSettings, previews: ReadonlyMap<string, string>): Promise<void> {
   const toFile = settings.output !== undefined;
-  const text = await render(report, settings.format, !toFile && useColour());
+  const text = await render(report, settings.format, !toFile && useColour(), previews);
   if (!toFile) {
     process.stdout.write(text);
     return;
@@ -113,14 +109,18 @@ async function writeReport(report: Report, settings: CheckSettings): Promise<voi
   await writeFileAtomic(settings.output!, text);
 }
 
-async function render(report: Report, format: Format, colour: boolean): Promise<string> {
+async function render(report: Report, format: Format, colour: boolean, previews: ReadonlyMap<string, string>): Promise<string> {
   switch (format) {
     case "json":
       return (await import("../format/json.js")).formatJson(report);
     case "text":
       return (await import("../format/text.js")).formatText(report, { color: colour });
-    default:
-      throw new UsageError(`--format ${format} is not available yet`);
+    case "sarif":
+      return (await import("../format/sarif.js")).formatSarif(report, loadCatalogue());
+    case "markdown":
+      return (await import("../format/markdown.js")).formatMarkdown(report);
+    case "html":
+      return (await import("../format/html.js")).formatHtml(report, { previews });
   }
 }
 

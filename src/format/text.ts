@@ -19,7 +19,20 @@ export function formatText(report: Report, options: TextOptions): string {
   const { inputs, errors, warnings, infos } = report.summary;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const line = `${plural(inputs, "input")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${infos} info`;
-  return `${blocks.join("\n")}\n${errors > 0 ? c.red.bold(line) : warnings > 0 ? c.yellow.bold(line) : c.green.bold(line)}\n`;
+  const table = report.results.length > 1 ? `${summaryTable(report.results, c)}\n` : "";
+  const suppressed = report.summary.baselineSuppressed ? c.dim(` (${report.summary.baselineSuppressed} in the baseline not shown)`) : "";
+  return `${blocks.join("\n")}\n${table}${errors > 0 ? c.red.bold(line) : warnings > 0 ? c.yellow.bold(line) : c.green.bold(line)}${suppressed}\n`;
+}
+
+/** Batch runs end with one line per input: the overview a person scrolls back for. */
+function summaryTable(results: readonly Result[], c: ChalkInstance): string {
+  const width = Math.min(60, Math.max(5, ...results.map((result) => result.input.length)));
+  const rows = results.map((result) => {
+    const name = result.input.length > width ? `…${result.input.slice(result.input.length - width + 1)}` : result.input;
+    const verdict = result.verdict === "fail" ? c.red.bold("FAIL") : result.verdict === "warn" ? c.yellow.bold("WARN") : c.green.bold("PASS");
+    return `  ${name.padEnd(width)}  ${result.score.toFixed(1).padStart(5)}  ${verdict}`;
+  });
+  return [c.bold(`  ${"Input".padEnd(width)}  ${"Score".padStart(5)}  Verdict`), ...rows, ""].join("\n");
 }
 
 function formatResult(result: Result, c: ChalkInstance): string {
