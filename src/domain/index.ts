@@ -1,6 +1,6 @@
 // The one place that knows what a domain is: normalising names and finding the registrable domain
 // (public suffix + 1 label) with the Public Suffix List, through tldts (the PSL library mailauth uses).
-import { getDomain, getPublicSuffix } from "tldts";
+import { getDomain, getPublicSuffix, parse } from "tldts";
 import { BlockList, isIP } from "node:net";
 
 /** Lower-case, strip one trailing dot and surrounding brackets/space. */
@@ -13,6 +13,12 @@ export function registrableDomain(host: string): string | undefined {
   const name = normaliseDomain(host);
   if (isIP(name)) return undefined;
   return getDomain(name, { allowPrivateDomains: false }) ?? undefined;
+}
+
+/** A name under an ICANN public suffix, with a label of its own ("example.co.uk"; not "node.js", not "co.uk"). */
+export function isIcannDomain(host: string): boolean {
+  const parsed = parse(normaliseDomain(host), { allowPrivateDomains: false });
+  return parsed.isIcann === true && parsed.domain !== null && !parsed.isIp;
 }
 
 export function publicSuffix(host: string): string | undefined {
@@ -86,4 +92,14 @@ function ipv4Mapped(ipv6: string): string | undefined {
   const high = Number.parseInt(match[2]!, 16);
   const low = Number.parseInt(match[3]!, 16);
   return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
+/** The entry of a domain list that host is, or is a subdomain of ("www.bit.ly" → "bit.ly"); label-wise, never a substring. */
+export function hostInList(host: string, list: ReadonlySet<string>): string | undefined {
+  const labels = normaliseDomain(host).split(".");
+  for (let i = 0; i < labels.length; i++) {
+    const candidate = labels.slice(i).join(".");
+    if (list.has(candidate)) return candidate;
+  }
+  return undefined;
 }

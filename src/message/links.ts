@@ -147,13 +147,16 @@ export function webUrl(href: string): URL | undefined {
 /**
  * The host a link's text displays, when the whole text is a web URL ("https://example.com/x") or a
  * domain name ("www.example.com", "Example.com/offers"); undefined for prose, e-mail addresses, prices.
- * A bare name counts only under an ICANN suffix, so "Node.js" or "3.99" are not domains.
+ * A bare name counts only under an ICANN suffix, so "Node.js" or "3.99" are not domains, and only when written
+ * as an address (lower case, or "www."), since "Buy.com" in prose is the company's name.
  */
 export function displayedHost(text: string): string | undefined {
   if (text.length > 2048) return undefined;
   const shown = text.trim().replace(/^[<(["']+/, "").replace(/[>)\]"'.,;:!?]+$/, "");
   if (shown === "" || /\s/.test(shown)) return undefined;
   if (/^(?:https?|ftp):\/\//i.test(shown)) return urlParts(shown).host;
+  // "Walmart.com", "Dilbert.com": a capitalised bare name is a company's name, not an address shown
+  if (!/^www\./i.test(shown) && shown !== shown.toLowerCase()) return undefined;
   // a bare name: up to the first "/", "?", "#" or a ":port"; "@" (an address) or "x:" (mailto:, tel:) is not one
   const name = /^[^/@:?#\\]+/.exec(shown)?.[0] ?? "";
   const rest = shown.slice(name.length);
@@ -172,4 +175,21 @@ export function clickableLinks(message: MessageModel): Link[] {
   return message.links.filter((link) =>
     link.host !== undefined && (fromHtml ? link.source === "a" || link.source === "area" : link.source === "text"),
   );
+}
+
+/**
+ * Whether a link's query carries a URL on domain: a tracking or redirect link whose destination is that
+ * domain ("…/go/to?destUrl=http%3A%2F%2Fwww%2Eus%2Ebuy%2Ecom%2F" carries buy.com).
+ */
+export function queryCarriesDomain(href: string, domain: string): boolean {
+  const query = href.indexOf("?");
+  if (query === -1) return false;
+  let decoded = href.slice(query + 1, query + 1 + 8192);
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // a stray "%" in the query: search it as written
+  }
+  const escaped = domain.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[/.=@])${escaped}(?:$|[/?#&:%])`).test(decoded.toLowerCase());
 }
