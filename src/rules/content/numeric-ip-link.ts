@@ -1,0 +1,26 @@
+import type { MessageRule } from "../types.js";
+
+// Legitimate senders link to names; a bare IP hides who runs the server and is a classic spam and
+// phishing sign (SpamAssassin NUMERIC_HTTP_ADDR, NORMAL_HTTP_TO_IP, HTTP_ESCAPED_HOST). Obfuscated forms
+// (3232235777, 0xC0A80101, 0300.0250.1.1) exist only to slip past naive filters, so they count too.
+export const numericIpLink: MessageRule = {
+  id: "numeric-ip-link",
+  kind: "message",
+  check(message) {
+    return message.links
+      .filter((link) => link.ip !== undefined)
+      .map((link) => ({
+        message: `Link points at the numeric IP address ${link.ip}${disguise(link.href, link.ip!, link.userinfo)}: ${link.href}`,
+        evidence: link.href,
+        location: link.location,
+      }));
+  },
+};
+
+/** Says how the address was disguised, when it was not written plainly. */
+function disguise(href: string, ip: string, userinfo: string | undefined): string {
+  const notes: string[] = [];
+  if (userinfo !== undefined) notes.push(`"${userinfo}@" before it is only a user name`);
+  if (!href.toLowerCase().includes(ip.toLowerCase())) notes.push("written in an obfuscated notation");
+  return notes.length > 0 ? ` (${notes.join("; ")})` : "";
+}

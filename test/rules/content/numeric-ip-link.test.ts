@@ -1,0 +1,30 @@
+import { ruleTester } from "../../rule-tester.js";
+import { numericIpLink } from "../../../src/rules/content/numeric-ip-link.js";
+
+ruleTester(numericIpLink, {
+  valid: [
+    "fixtures/numeric-ip-link/clean-hostnames.eml",
+    { html: '<a href="https://1.2.3.4.example.com/">a name that starts with digits</a>' },
+    { html: '<a href="mailto:root@[192.168.1.1]">mail</a>' },
+  ],
+  invalid: [
+    {
+      // quoted-printable iso-8859-1 HTML (soft line break inside the href, =3D) and a QP text part
+      input: "fixtures/numeric-ip-link/fires-obfuscated.eml",
+      findings: [
+        { evidence: "http://0xc0.0xa8.0x01.0x01/confirm?id=77", location: { part: "text/html", line: 6, column: 20 }, message: /192\.168\.1\.1 \(written in an obfuscated notation\)/ },
+        { evidence: "http://www.bank.com@64.174.94.10/login", location: { part: "text/html", line: 7, column: 13 }, message: /"www\.bank\.com@" before it is only a user name/ },
+        { evidence: "http://[2001:db8::1]/logo.gif", location: { part: "text/html", line: 8, column: 14 } },
+        { evidence: "http://3232235777/confirm", location: { part: "text/plain", line: 2, column: 32 } },
+      ],
+    },
+    {
+      // base64 windows-1251 HTML, RFC 2047 subject
+      input: "fixtures/numeric-ip-link/fires-base64-octal.eml",
+      findings: [{ evidence: "http://0300.0250.01.01/ru/", location: { part: "text/html", line: 5, column: 26 } }],
+    },
+    { input: { html: '<a href="http://%31%32%37.0.0.1/">escaped</a>' }, findings: [{ message: /127\.0\.0\.1/ }] },
+    { input: { html: '<a href="http://0x7f.1/">hex</a><img src="//64.174.94.10/a.gif">' }, findings: 2 },
+    { input: { html: '<div style="background:url(http://2130706433/bg.png)">x</div>' }, findings: [{ evidence: "http://2130706433/bg.png" }] },
+  ],
+});
