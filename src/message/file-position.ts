@@ -94,8 +94,10 @@ export function quotedPrintableMap(encoded: string, utf8: boolean): QuotedPrinta
       let remaining = target - segment.startUnits;
       let encodedColumn = segment.encodedColumn;
       walk(content, segment.encodedColumn, (byte, next) => {
-        if (remaining <= 0 || byte === 0x0a) return false;
-        remaining -= unitsOf(byte, utf8);
+        const units = unitsOf(byte, utf8);
+        // stop at the first byte of the target character; continuation bytes belong to the one before
+        if ((remaining <= 0 && units > 0) || byte === 0x0a) return false;
+        remaining -= units;
         encodedColumn = next;
         return true;
       });
