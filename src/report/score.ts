@@ -5,6 +5,19 @@ import type { Verdict } from "./types.js";
 export const FAIL_SCORE = 5.0;
 export const WARN_SCORE = 2.0;
 
+/** A rule scores once per message, as a SpamAssassin rule does: its first finding carries the rule's
+ *  score, the others 0, so five shortened links weigh what one does and the sum stays the result's score. */
+export function scoreOncePerRule(findings: readonly Finding[]): Finding[] {
+  const scored = new Set<string>();
+  return findings.map((finding) => {
+    if (!scored.has(finding.ruleId)) {
+      scored.add(finding.ruleId);
+      return finding;
+    }
+    return finding.score === 0 ? finding : { ...finding, score: 0 };
+  });
+}
+
 export function scoreOf(findings: readonly Finding[]): number {
   // rounded to 0.1 so sums of decimal scores print as people expect
   return Math.round(findings.reduce((sum, finding) => sum + finding.score, 0) * 10) / 10;
