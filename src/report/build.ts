@@ -2,7 +2,7 @@
 import type { Finding } from "../rules/engine.js";
 import type { MessageModel } from "../message/model.js";
 import type { MessageSummary, Report, Result, Summary, Verdict } from "./types.js";
-import { scoreOf, verdictOf } from "./score.js";
+import { scoreOf, scoreOncePerRule, verdictOf } from "./score.js";
 import { toolVersion } from "../version.js";
 import { withFileLocations } from "./file-location.js";
 
@@ -23,11 +23,13 @@ export function buildResult(
   source?: InputSource,
 ): Result {
   const located = message ? withFileLocations(findings, message, source?.firstLine ?? 1) : findings;
-  const sorted = [...located].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-      (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  const sorted = scoreOncePerRule(
+    [...located].sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+        (a.location?.column ?? 0) - (b.location?.column ?? 0),
+    ),
   );
   const score = scoreOf(sorted);
   return {
