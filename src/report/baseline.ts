@@ -4,7 +4,8 @@
 // Matching counts duplicates: two identical findings in the baseline hide at most two now.
 import type { Finding, Report, Result } from "./types.js";
 import { buildReport } from "./build.js";
-import { scoreOf, verdictOf } from "./score.js";
+import { scoreOf, scoreOncePerRule, verdictOf } from "./score.js";
+import { loadCatalogue } from "../rules/catalogue.js";
 
 export function baselineKey(input: string, finding: Pick<Finding, "ruleId" | "evidence" | "message">): string {
   return JSON.stringify([input, finding.ruleId, finding.evidence ?? finding.message]);
@@ -29,8 +30,11 @@ export function applyBaseline(report: Report, baseline: Pick<Report, "results">)
       return false;
     });
     if (findings.length === result.findings.length) return result;
-    const score = scoreOf(findings);
-    return { ...result, findings, score, verdict: verdictOf(findings, score) };
+    // a rule scores once, on its first finding: when the baseline took that one, the next one carries it
+    const catalogue = loadCatalogue();
+    const rescored = scoreOncePerRule(findings.map((finding) => ({ ...finding, score: catalogue.get(finding.ruleId)?.score ?? finding.score })));
+    const score = scoreOf(rescored);
+    return { ...result, findings: rescored, score, verdict: verdictOf(rescored, score) };
   });
   return buildReport(results, { baselineSuppressed: suppressed });
 }
