@@ -16,10 +16,10 @@ export function progressBar(total: number, stream: NodeJS.WriteStream | WriteStr
   let lastDraw = 0;
   const draw = (label: string) => {
     const filled = Math.round((count / total) * WIDTH);
-    const columns = stream.columns ?? 80;
+    const columns = stream.columns || 80; // 0 on some pseudo-terminals
     const head = `[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${count}/${total} `;
     const room = Math.max(0, columns - head.length - 1);
-    const shown = label.length > room ? `…${label.slice(label.length - room + 1)}` : label;
+    const shown = label.length <= room ? label : room > 1 ? `…${label.slice(label.length - room + 1)}` : "";
     stream.write(`\r\x1b[2K${head}${shown}`);
   };
   return {
