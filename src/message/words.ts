@@ -1,0 +1,14 @@
+// Words of a text, for rules that count or compare them. Scripts written without spaces (Han, kana, Thai)
+// have no word boundaries we can see, so each of their characters counts as a word.
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
+
+/** Lower-cased words, in order; URLs are not words. */
+export function wordsOf(text: string, limit = 100_000): string[] {
+  const words: string[] = [];
+  const withoutUrls = text.replace(/\b(?:https?|ftp|mailto):[^\s<>"]{0,2000}|\bwww\.[^\s<>"]{0,2000}/gi, " ");
+  for (const match of withoutUrls.matchAll(WORD)) {
+    words.push(match[0].toLowerCase());
+    if (words.length >= limit) break;
+  }
+  return words;
+}
