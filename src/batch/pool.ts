@@ -1,0 +1,104 @@
+// Worker threads for a batch: the main thread reads each input and hands its bytes over (moved, not
+// copied); each worker keeps one session (parser and rules loaded once) and sends back the result.
+// Results are yielded in input order; at most WINDOW results wait for a slower earlier one, so a
+// 10,000-message run holds a bounded number of results however it is consumed.
+import { Worker } from "node:worker_threads";
+import type { InputMessage } from "../cli/inputs.js";
+import type { PreflightOptions } from "../preflight.js";
+import type { Result } from "../report/types.js";
+import type { WorkerReply, WorkerTask } from "./worker.js";
+
+/** Messages handed out ahead of the next one to yield. */
+const WINDOW = 64;
+/** Tasks queued at one worker, so it never waits for the main thread between messages. */
+const PER_WORKER = 2;
+
+interface Pending {
+  readonly promise: Promise<Result>;
+  resolve(result: Result): void;
+  reject(error: Error): void;
+}
+
+export async function* checkInWorkers(messages: readonly InputMessage[], preflight: PreflightOptions, count: number): AsyncGenerator<Result> {
+  const pending = new Map<number, Pending>();
+  const load = new Map<Worker, number>();
+  let nextToHand = 0;
+  let yielded = 0;
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const entry of pending.values()) entry.reject(failure);
+  };
+
+  const handOut = async (): Promise<void> => {
+    for (const worker of load.keys()) {
+      while (!failure && load.get(worker)! < PER_WORKER && nextToHand < messages.length && nextToHand < yielded + WINDOW) {
+        const index = nextToHand++;
+        pending.set(index, deferred());
+        load.set(worker, load.get(worker)! + 1);
+        const input = messages[index]!;
+        let bytes: Buffer;
+        try {
+          bytes = await input.read();
+        } catch (error) {
+          return fail(error as Error);
+        }
+        // a Buffer may be a view of Node's shared pool: copy out exactly its bytes, then move them
+        const owned = new Uint8Array(bytes);
+        const task: WorkerTask = { index, name: input.name, ...(input.path !== undefined ? { path: input.path } : {}), kind: input.kind, firstLine: input.firstLine, bytes: owned };
+        worker.postMessage(task, [owned.buffer]);
+      }
+    }
+  };
+
+  const ready: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { preflight } });
+    load.set(worker, 0);
+    ready.push(
+      new Promise((resolve, reject) => {
+        worker.once("message", () => resolve());
+        worker.once("error", reject);
+      }),
+    );
+  }
+  try {
+    await Promise.all(ready);
+    for (const worker of load.keys()) {
+      worker.on("message", (reply: WorkerReply) => {
+        load.set(worker, load.get(worker)! - 1);
+        const entry = pending.get(reply.index)!;
+        if ("error" in reply) entry.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+        else entry.resolve(reply.result);
+        void handOut();
+      });
+      worker.on("error", (error) => fail(error));
+      worker.on("exit", (code) => code !== 0 && fail(new Error(`a check worker stopped with exit code ${code}`)));
+    }
+    await handOut();
+    while (yielded < messages.length) {
+      if (failure) throw failure;
+      const entry = pending.get(yielded);
+      if (!entry) throw failure ?? new Error(`internal: message ${yielded} was never handed to a worker`);
+      const result = await entry.promise;
+      pending.delete(yielded);
+      yielded++;
+      void handOut();
+      yield result;
+    }
+  } finally {
+    await Promise.all([...load.keys()].map((worker) => worker.removeAllListeners("exit").terminate()));
+  }
+}
+
+function deferred(): Pending {
+  let resolve!: (result: Result) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<Result>((ok, ko) => {
+    resolve = ok;
+    reject = ko;
+  });
+  // a rejection is awaited when its turn comes; until then it must not count as unhandled
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
