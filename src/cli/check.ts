@@ -4,7 +4,7 @@ import { exceedsFailOn, parseFailOn, parseFormat, parseIp, parseRuleLevels, pars
 import { checkConfig, findConfig } from "./config.js";
 import { expandInputs } from "./inputs.js";
 import { loadCatalogue } from "../rules/catalogue.js";
-import type { PreflightOptions } from "../preflight.js";
+import type { PreflightOptions, SessionHooks } from "../preflight.js";
 import { resolve } from "node:path";
 import type { Level } from "../rules/types.js";
 import type { Report } from "../report/types.js";
@@ -27,19 +27,22 @@ export async function runCheck(inputs: readonly string[], cli: Record<string, un
 
   const baseline = settings.baseline !== undefined ? await (await import("./baseline.js")).readBaseline(settings.baseline) : undefined;
 
-  const { startSession } = await import("../preflight.js");
   const { buildReport } = await import("../report/build.js");
   // the HTML report previews each message; only it keeps their HTML
   const previews = new Map<string, string>();
-  const session = await startSession(settings.preflight, {
+  const hooks: SessionHooks = {
     ...(settings.format === "html" ? { onParsed: (input, message) => message.html && previews.set(input.name, message.html.content) } : {}),
-  });
+  };
   const progress = (await import("./progress.js")).progressBar(messages.length, process.stderr);
-  const results = [];
-  for (const message of messages) {
-    progress.tick(message.name);
-    results.push(await session.check(message));
+  const checked = (await import("../batch/index.js")).checkAll(messages, { preflight: settings.preflight, hooks, onResult: (result) => progress.tick(result.input) });
+  if (settings.format === "json" && !baseline && settings.output === undefined) {
+    // printed as results come: a 10,000-message run never holds every result
+    const { severities } = await (await import("../batch/json-stream.js")).streamJsonReport(checked, process.stdout);
+    progress.done();
+    return exceedsFailOn([...severities], settings.failOn) ? EXIT_FINDINGS : EXIT_OK;
   }
+  const results = [];
+  for await (const result of checked) results.push(result);
   progress.done();
   let report = buildReport(results);
   if (baseline) report = (await import("../report/baseline.js")).applyBaseline(report, baseline);
