@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick] [--only startup,throughput,dns,memory,scale] [--no-peers]
+//
+// Issue 8's performance figures, each a ratio or difference taken in this one run (medians of
+// repeated runs), printed as a table and written to bench/RESULTS.md with the machine. Runs the
+// built CLI (bin/mail-preflight.js → dist/), so `npm run build` first.
+import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { spawnSync } from "node:child_process";
+import { REPO_ROOT, median, run, runCli } from "./perf/measure.mjs";
+import { sampleCorpus, writeSample, MIX } from "./perf/corpus-sample.mjs";
+import { bigMessage } from "./perf/big-message.mjs";
+import { runRspamc, runSpamAssassin, spamAssassinVersion, startRspamd } from "./perf/peers.mjs";
+
+const SECTIONS = ["startup", "throughput", "dns", "memory", "scale"];
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    "no-peers": { type: "boolean", default: false },
+    out: { type: "string", default: join(REPO_ROOT, "bench/RESULTS.md") },
+  },
+});
+const only = new Set(args.only ? args.only.split(",") : SECTIONS);
+const repeats = args.quick ? 3 : 5;
+if (!existsSync(join(REPO_ROOT, "dist/cli/main.js"))) {
+  process.stderr.write("bench: dist/ is missing: run `npm run build` first\n");
+  process.exit(2);
+}
+
+const rows = []; // { section, figure, measured, target, met }
+const notes = {}; // section → extra lines for RESULTS.md
+const row = (section, figure, measured, target = "", met = undefined) => {
+  rows.push({ section, figure, measured, target, met });
+  process.stdout.write(`${section.padEnd(11)} ${figure.padEnd(58)} ${measured.padEnd(22)} ${target}${met === undefined ? "" : met ? "  ✓" : "  ✗"}\n`);
+};
+const note = (section, ...lines) => (notes[section] ??= []).push(...lines);
+const ms = (value) => `${value.toFixed(0)} ms`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+
+const startedAt = new Date();
+const loadBefore = load();
+process.stdout.write(`mail-preflight bench — ${machine().cpu}, ${machine().cores} cores, node ${process.version}; load average ${loadBefore}\n\n`);
+
+if (only.has("startup")) startup();
+if (only.has("throughput")) await throughput();
+if (only.has("dns")) dns();
+if (only.has("memory")) memory();
+if (only.has("scale")) scale();
+
+writeFileSync(args.out, renderResults());
+process.stdout.write(`\nwritten ${args.out}\n`);
+
+// 1. Start-up: check --offline of one newsletter vs a bare node.
+function startup() {
+  const newsletter = join(REPO_ROOT, "fixtures/newsletter.eml");
+  const input = existsSync(newsletter) ? newsletter : join(REPO_ROOT, "fixtures/subject-all-caps/fires-shouting.eml");
+  const runs = repeats * 3;
+  // first runs fill the module compile cache, as any run after installing does
+  run(process.execPath, ["-e", "0"]);
+  runCli(["check", "--offline", input]);
+  const bare = [];
+  const check = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(run(process.execPath, ["-e", "0"]).ms);
+    check.push(runCli(["check", "--offline", input]).ms);
+  }
+  const ratio = median(check) / median(bare);
+  row("startup", "node -e 0", ms(median(bare)));
+  row("startup", `check --offline ${input.slice(REPO_ROOT.length)}`, ms(median(check)));
+  row("startup", "ratio", `${ratio.toFixed(1)}x`, "≤ 4x (heading for 3x)", ratio <= 4);
+  note("startup", `Input: \`${input.slice(REPO_ROOT.length)}\` (${readFileSync(input).length} bytes)${input === newsletter ? "" : " — fixtures/newsletter.eml does not exist yet"}; ${runs} alternating runs each, medians.`);
+}
+
+// 2. Batch throughput over 1,000 corpus messages, us vs SpamAssassin and rspamd.
+async function throughput() {
+  const count = 1000;
+  const sample = writeSample(sampleCorpus(count), { mbox: true });
+  try {
+    const output = join(sample.root, "report.json");
+    const ours = [];
+    const single = [];
+    for (let i = 0; i < repeats; i++) {
+      ours.push(runCli(["check", "--offline", "--format", "json", sample.dir], { stdoutFile: output }).ms);
+      single.push(runCli(["check", "--offline", "--format", "json", sample.dir], { env: { MAIL_PREFLIGHT_WORKERS: "0" } }).ms);
+    }
+    const report = JSON.parse(readFileSync(output, "utf8"));
+    if (report.results.length !== count) throw new Error(`the JSON report has ${report.results.length} results, not ${count}`);
+    const rate = (msValue) => count / (msValue / 1000);
+    const ourRate = rate(median(ours));
+    row("throughput", `mail-preflight check --offline --format json (${count} msgs)`, `${ourRate.toFixed(0)} msgs/s`);
+    row("throughput", "  same, one thread (MAIL_PREFLIGHT_WORKERS=0)", `${rate(median(single)).toFixed(0)} msgs/s`);
+    note("throughput", `Sample: ${count} SpamAssassin public corpus messages (${Object.entries(MIX).map(([kind, share]) => `${share * 100}% ${kind}`).join(", ")}), as .eml files in one directory; ${repeats} runs each, medians, start-up included.`);
+
+    const saVersion = args["no-peers"] ? undefined : spamAssassinVersion();
+    if (saVersion) {
+      const saMs = runSpamAssassin(sample.mboxPath);
+      const saRate = rate(saMs);
+      const times = ourRate / saRate;
+      row("throughput", `SpamAssassin ${saVersion} spamassassin -L --mbox (one run)`, `${saRate.toFixed(1)} msgs/s`);
+      row("throughput", "mail-preflight ÷ SpamAssassin", `${times.toFixed(0)}x`, "≥ 100x", times >= 100);
+      note("throughput", `SpamAssassin: one run over the same ${count} messages as one mbox (${(saMs / 1000).toFixed(1)} s, start-up included), local tests only (-L).`);
+    } else {
+      row("throughput", "SpamAssassin", "skipped", "≥ 100x");
+      note("throughput", args["no-peers"] ? "SpamAssassin: skipped (--no-peers)." : "SpamAssassin: skipped — not installed (apt-get install spamassassin).");
+    }
+
+    if (!args["no-peers"]) {
+      try {
+        const rspamd = await startRspamd();
+        try {
+          const one = rate(runRspamc(rspamd.address, sample.dir, 1));
+          const eight = rate(runRspamc(rspamd.address, sample.dir, 8));
+          row("throughput", `rspamd ${rspamd.version} rspamc, one at a time`, `${one.toFixed(0)} msgs/s`);
+          row("throughput", `rspamd ${rspamd.version} rspamc -n 8`, `${eight.toFixed(0)} msgs/s`);
+          row("throughput", "mail-preflight ÷ rspamd -n 8", `${(ourRate / eight).toFixed(1)}x`);
+          note("throughput", "rspamd: two normal workers on loopback; network, Redis, Bayes and fuzzy modules off (bench/perf/peers.mjs); one run each, after a warm-up start.");
+        } finally {
+          rspamd.stop();
+        }
+      } catch (error) {
+        row("throughput", "rspamd", "skipped");
+        note("throughput", `rspamd: skipped — ${error.message}.`);
+      }
+    }
+  } finally {
+    sample.cleanup();
+  }
+}
+
+// 3. The DNS critical path: a full audit against the loopback server at 0 and 100 ms.
+function dns() {
+  const zonePath = join(REPO_ROOT, "fixtures/zones/bench-newsletter.json");
+  const zone = JSON.parse(readFileSync(zonePath, "utf8"));
+  const child = spawnSync(
+    process.execPath,
+    ["--disable-warning=ExperimentalWarning", "--import", join(REPO_ROOT, "bench/perf/ts-hooks.mjs"), join(REPO_ROOT, "bench/perf/dns-audit.mjs"), "--zone", zonePath, "--delays", "0,100", "--repeats", String(repeats)],
+    { cwd: REPO_ROOT, encoding: "utf8" },
+  );
+  if (child.status !== 0) throw new Error(`dns audit bench failed: ${child.stderr}`);
+  const runs = JSON.parse(child.stdout);
+  const at0 = median(runs[0].map((r) => r.ms));
+  const at100 = median(runs[100].map((r) => r.ms));
+  const extra = at100 - at0;
+  const depth = zone.bench.dependencyDepth;
+  const limit = depth * 100 + 50;
+  const repeated = [...runs[0], ...runs[100]].flatMap((r) => r.repeated);
+  const rounds = median(runs[100].map((r) => new Set(r.arrivals.map((at) => Math.round(at / 100))).size));
+  row("dns", "full audit, server answers after 0 ms", ms(at0));
+  row("dns", "full audit, server answers after 100 ms", ms(at100));
+  row("dns", `extra time (dependency depth ${depth})`, ms(extra), `≤ ${limit} ms`, extra <= limit);
+  row("dns", "round trips seen by the server (100 ms)", String(rounds), `= depth ${depth}`, rounds <= depth);
+  row("dns", "questions per audit / asked twice", `${runs[100][0].queries} / ${repeated.length}`, "0 asked twice", repeated.length === 0);
+  note(
+    "dns",
+    `Zone \`fixtures/zones/bench-newsletter.json\`: ${zone.description}`,
+    `Critical path: ${zone.bench.criticalPath.join(" → ")}. Audit: runAudit (dist/audit) for ${zone.bench.audit.domain} with --ip ${zone.bench.audit.ips.join(", ")}, selectors ${zone.bench.audit.dkimSelectors.join(", ")}, ${zone.bench.audit.linkDomains.length} link domains, through createResolver (dist/dns, fresh cache each run) against test/dns/zone-server.ts; ${repeats} runs per delay after one warm-up, medians.`,
+    ...(repeated.length ? [`Asked more than once: ${[...new Set(repeated)].join(", ")}`] : []),
+  );
+}
+
+// 4. Memory: peak RSS checking a 20 MB message.
+function memory() {
+  const dir = mkdtempSync(join(tmpdir(), "bench-memory-"));
+  try {
+    const path = join(dir, "big-newsletter.eml");
+    const bytes = bigMessage();
+    writeFileSync(path, bytes);
+    const results = [];
+    for (let i = 0; i < Math.min(repeats, 3); i++) results.push(runCli(["check", "--offline", "--format", "json", path], { rss: true }));
+    const peak = median(results.map((r) => r.peakRssBytes));
+    row("memory", `check --offline of a ${mb(bytes.length)} message`, `${mb(peak)} peak RSS, ${ms(median(results.map((r) => r.ms)))}`, "< 200 MB", peak < 200 * 1024 * 1024);
+    note("memory", "Message: bench/perf/big-message.mjs — multipart/mixed: text + 2 MB quoted-printable HTML newsletter (≈7,000 product rows with links and images), a 7 MB PDF, a 5 MB ZIP and a 1 MB inline JPEG in base64.");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// 5. Scale: 100, 1,000, 10,000 messages: time and peak RSS grow linearly (or less).
+function scale() {
+  const sizes = args.quick ? [100, 1000] : [100, 1000, 10000];
+  const measured = [];
+  for (const size of sizes) {
+    const sample = writeSample(sampleCorpus(size));
+    try {
+      const output = join(sample.root, "report.json");
+      const result = runCli(["check", "--offline", "--format", "json", sample.dir], { rss: true, stdoutFile: output });
+      const report = JSON.parse(readFileSync(output, "utf8")); // one valid JSON document, streamed
+      if (report.results.length !== size) throw new Error(`${size}: the report has ${report.results.length} results`);
+      measured.push({ size, ms: result.ms, rss: result.peakRssBytes });
+      row("scale", `${size} messages`, `${(result.ms / 1000).toFixed(1)} s, ${mb(result.peakRssBytes)}`, `${(result.ms / size).toFixed(2)} ms/msg`);
+    } finally {
+      sample.cleanup();
+    }
+  }
+  const first = measured[1] ?? measured[0];
+  const last = measured.at(-1);
+  const timeGrowth = last.ms / last.size / (first.ms / first.size);
+  const rssGrowth = last.rss / first.rss;
+  row("scale", `time per message, ${last.size} vs ${first.size}`, `${timeGrowth.toFixed(2)}x`, "≤ 1.2x (linear)", timeGrowth <= 1.2);
+  row("scale", `peak RSS, ${last.size} vs ${first.size} messages`, `${rssGrowth.toFixed(2)}x`, "≤ 1.5x (streamed)", rssGrowth <= 1.5);
+  note("scale", "One run per size (the 10,000 repeat corpus messages); stdout to a file, parsed afterwards as one JSON document.");
+}
+
+function machine() {
+  const info = cpus();
+  return { cpu: info[0]?.model ?? "unknown CPU", cores: info.length, memory: mb(totalmem()), free: mb(freemem()) };
+}
+
+function renderResults() {
+  const m = machine();
+  const lines = [
+    "# Performance results",
+    "",
+    "Generated by `npm run bench` (bench/run.mjs); do not edit by hand. Targets from issue 8.",
+    "",
+    `- Date: ${startedAt.toISOString()}`,
+    `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memory} memory (${m.free} free at the end), ${process.platform} ${process.arch}`,
+    `- Node ${process.version}; load average before ${loadBefore}, after ${load()} (other work on the machine inflates every figure)`,
+    `- Mode: ${args.quick ? "--quick" : "full"}, ${repeats} repeats`,
+    "",
+    "| section | figure | measured | target | met |",
+    "|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.section} | ${r.figure.trim()} | ${r.measured} | ${r.target} | ${r.met === undefined ? "" : r.met ? "yes" : "**no**"} |`),
+    "",
+  ];
+  for (const section of SECTIONS.filter((s) => notes[s])) lines.push(`## ${section}`, "", ...notes[section].map((line) => `- ${line}`), "");
+  return lines.join("\n");
+}
