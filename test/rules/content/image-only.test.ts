@@ -9,6 +9,7 @@ ruleTester(imageOnly, {
     { html: `<p>${words(45)}</p><img src="https://example.com/hero.jpg" alt="x">` },
     { html: "<p>Short note, no images.</p>" },
     { html: '<p>Thanks!</p><img src="https://t.example.com/o.gif" width="1" height="1">' }, // a tracking pixel is not an image
+    { html: '<img src="https://example.com/logo.png" width="160" alt="Shop"><p>Your order 1147 has shipped.</p><img src="https://example.com/fb.png" width="24" height="24">' },
   ],
   invalid: [
     {
@@ -23,6 +24,7 @@ ruleTester(imageOnly, {
     },
     // a long alt text does not make up for missing text
     { input: { html: `<img src="https://example.com/a.jpg" alt="${words(60)}">` }, findings: [{ message: /only 0 words/ }] },
+    { input: { html: '<img src="https://example.com/logo.png" width="160"><img src="https://example.com/hero.jpg" width="100%">' }, findings: [{ message: /2 images but only 0 words/ }] },
     { input: { html: `<p>${words(20)}</p><img src="https://example.com/a.jpg">` }, options: { minWords: 10 }, findings: 0 },
   ],
 });
