@@ -46,7 +46,11 @@ export async function createDnsChecker(options: PreflightOptions): Promise<DnsCh
   const [{ createResolver, ResolverSpecError }, { runAudit }] = await Promise.all([import("./dns/index.js"), import("./audit/index.js")]);
   let resolver: RunResolver;
   try {
-    resolver = createResolver({ ...(options.resolver !== undefined ? { resolver: options.resolver } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    resolver = createResolver({
+      ...(options.resolver !== undefined ? { resolver: options.resolver } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.limits?.maxDnsQueries !== undefined ? { maxQueries: options.limits.maxDnsQueries } : {}),
+    });
   } catch (error) {
     if (error instanceof ResolverSpecError) throw new UsageError(`--resolver: ${error.message}`);
     throw error;

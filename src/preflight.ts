@@ -1,11 +1,13 @@
 // One run: inputs → parse once → rules (and DNS audits unless offline) → report.
 // Also the library API: `import { preflight } from "mail-preflight"`.
-import type { Level } from "./rules/types.js";
+import type { Level, RawFinding } from "./rules/types.js";
 import type { Finding, LoadedRules, RuleSettings } from "./rules/engine.js";
 import type { MessageModel } from "./message/model.js";
 import type { Report, Result } from "./report/types.js";
 import type { InputMessage } from "./cli/inputs.js";
 import type { RuleOverride } from "./cli/overrides.js";
+import type { Limits } from "./limits.js";
+import type { RunResolver } from "./dns/index.js";
 
 export interface PreflightOptions {
   /** Sending domain to audit; default: the From address's domain. */
@@ -25,6 +27,8 @@ export interface PreflightOptions {
   readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Per-path rule levels and options (config "overrides"); later matches win. */
   readonly overrides?: readonly RuleOverride[];
+  /** Resource limits (src/limits.ts; config "limits"); defaults for those not given. */
+  readonly limits?: Partial<Limits>;
 }
 
 export interface RawInput {
@@ -94,6 +98,7 @@ export async function startSession(options: PreflightOptions, hooks: SessionHook
           kind: input.kind,
           ...(options.from !== undefined ? { from: options.from } : {}),
           ...(options.subject !== undefined ? { subject: options.subject } : {}),
+          ...(options.limits ? { limits: options.limits } : {}),
         });
       } catch (error) {
         // mailparser gave up: the input is still reported, as one finding, never as a crash
@@ -103,11 +108,27 @@ export async function startSession(options: PreflightOptions, hooks: SessionHook
       hooks.onParsed?.(input, message);
       const findings: Finding[] = runMessageRules(message, rules);
       const domain = options.domain ?? message.from?.domain;
+      const unaskedBefore = dnsChecker.resolver?.stats().overQueryLimit ?? 0;
       const dns = await dnsChecker.check({ ...(domain ? { domain } : {}), message, raw: bytes }, rules, settings);
-      findings.push(...dns.findings);
+      findings.push(...dns.findings, ...dnsLimitFindings(dnsChecker.resolver, unaskedBefore, settings, stamp));
       const disabled = applyInlineDisables(message, findings, new Set(loadCatalogue().keys()));
       const reported = [...disabled.findings, ...stamp("unused-disable", disabled.unused, settings)];
       return buildResult(input.name, message, reported, dns.checks, domain, input);
     },
   };
+}
+
+/** A limit-exceeded finding for the lookups this message's audit could not ask (limits.maxDnsQueries). */
+function dnsLimitFindings(
+  resolver: RunResolver | undefined,
+  unaskedBefore: number,
+  settings: RuleSettings,
+  stamp: (id: string, raw: readonly RawFinding[], settings: RuleSettings) => Finding[],
+): Finding[] {
+  if (!resolver) return [];
+  const { overQueryLimit, maxQueries } = resolver.stats();
+  const unasked = overQueryLimit - unaskedBefore;
+  if (unasked <= 0) return [];
+  const message = `${unasked} DNS lookups were not asked: the run reached its limit of ${maxQueries} DNS queries, so their checks ended as temperror (limit maxDnsQueries).`;
+  return stamp("limit-exceeded", [{ message, evidence: "maxDnsQueries" }], settings);
 }

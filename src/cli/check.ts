@@ -8,8 +8,7 @@ import type { PreflightOptions, SessionHooks } from "../preflight.js";
 import { resolve } from "node:path";
 import type { Level } from "../rules/types.js";
 import type { Report } from "../report/types.js";
-
-const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
+import { resolveLimits, type Limits } from "../limits.js";
 
 export interface CheckSettings {
   readonly preflight: PreflightOptions;
@@ -22,7 +21,8 @@ export interface CheckSettings {
 export async function runCheck(inputs: readonly string[], cli: Record<string, unknown>): Promise<number> {
   if (inputs.length === 0) throw new UsageError("check needs at least one input (a file, directory, glob, or - for stdin)");
   const settings = resolveSettings(cli);
-  const messages = await expandInputs(inputs, { maxInputBytes: DEFAULT_MAX_INPUT_BYTES }, readStdin);
+  const { maxInputBytes } = resolveLimits(settings.preflight.limits);
+  const messages = await expandInputs(inputs, { maxInputBytes }, () => readStdin(maxInputBytes));
   if (messages.length === 0) throw new UsageError(`no .eml, .html, .htm or .mbox file found in ${inputs.join(", ")}`);
 
   const baseline = settings.baseline !== undefined ? await (await import("./baseline.js")).readBaseline(settings.baseline) : undefined;
@@ -84,6 +84,7 @@ function resolveSettings(cli: Record<string, unknown>): CheckSettings {
     ...(timeout !== undefined ? { timeoutMs: parseTimeout(String(timeout)) } : {}),
     rules: levels,
     ...(config && Object.keys(config.rules.options).length ? { ruleOptions: config.rules.options } : {}),
+    ...(fromConfig.limits !== undefined ? { limits: fromConfig.limits as Partial<Limits> } : {}),
     ...(config?.overrides.length
       ? { overrides: config.overrides.map((override) => ({ files: override.files, base: config.dir, rules: withoutCliRules(override.rules.levels), ruleOptions: override.rules.options })) }
       : {}),
@@ -132,9 +133,15 @@ function useColour(): boolean {
   return Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== "dumb";
 }
 
-async function readStdin(): Promise<Buffer> {
+async function readStdin(maxInputBytes: number): Promise<Buffer> {
   if (process.stdin.isTTY) throw new UsageError("input - reads a message from stdin, but stdin is a terminal");
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).byteLength;
+    // stop reading at the limit: an endless pipe must not fill memory
+    if (size > maxInputBytes) throw new UsageError(`standard input is over the input limit of ${maxInputBytes} bytes (limits.maxInputBytes)`);
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }

@@ -54,7 +54,7 @@ async function messagesIn(path: string, limits: InputLimits): Promise<InputMessa
   const extension = extname(path).toLowerCase();
   const size = (await stat(path)).size;
   if (size > limits.maxInputBytes) {
-    throw new UsageError(`${path} is ${size} bytes, over the input limit of ${limits.maxInputBytes} bytes (--max-input-bytes)`);
+    throw new UsageError(`${path} is ${size} bytes, over the input limit of ${limits.maxInputBytes} bytes (limits.maxInputBytes in the config file)`);
   }
   const read = () =>
     readFile(path).catch((error: NodeJS.ErrnoException) => {

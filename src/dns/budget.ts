@@ -3,6 +3,7 @@
 // ends at once as TIMEOUT, so a dead resolver can slow a run down but never hang it.
 import { normaliseDomain } from "../domain/index.js";
 import type { QueryResult, Rcode, RecordType, Resolver } from "./resolver.js";
+import { DEFAULT_LIMITS } from "../limits.js";
 
 export const DEFAULT_BUDGET_MS = 10_000;
 const DEFAULT_MAX_IN_FLIGHT = 32;
@@ -27,6 +28,9 @@ export interface ResolverStats {
   readonly joinedInFlight: number;
   /** Lookups never asked because the budget was spent first. */
   readonly skipped: number;
+  /** Lookups never asked because the run had already asked maxQueries questions. */
+  readonly overQueryLimit: number;
+  readonly maxQueries: number;
   readonly peakInFlight: number;
   readonly budgetMs: number;
   /** Milliseconds since the first lookup (0 before it). */
@@ -43,11 +47,14 @@ export interface BudgetOptions {
   /** The whole run's DNS budget (`--timeout`); the clock starts at the first lookup. */
   readonly timeoutMs?: number;
   readonly maxInFlight?: number;
+  /** Questions the whole run may send (limits.maxDnsQueries); past it a new question ends as temperror unasked. */
+  readonly maxQueries?: number;
 }
 
 export function createBudgetedResolver(upstream: Resolver, options: BudgetOptions = {}): RunResolver {
   const budgetMs = options.timeoutMs ?? DEFAULT_BUDGET_MS;
   const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const maxQueries = options.maxQueries ?? DEFAULT_LIMITS.maxDnsQueries;
   const budget = new AbortController();
   const spent = (): QueryResult => ({ rcode: "TIMEOUT", answers: [], reason: `DNS budget of ${budgetMs} ms spent` });
   const budgetSpent = new Promise<QueryResult>((resolve) => budget.signal.addEventListener("abort", () => resolve(spent()), { once: true }));
@@ -63,6 +70,7 @@ export function createBudgetedResolver(upstream: Resolver, options: BudgetOption
   let cacheHits = 0;
   let joinedInFlight = 0;
   let skipped = 0;
+  let overQueryLimit = 0;
 
   const startClock = (): void => {
     if (firstLookupAt !== undefined) return;
@@ -116,6 +124,10 @@ export function createBudgetedResolver(upstream: Resolver, options: BudgetOption
         skipped++;
         return Promise.resolve(spent());
       }
+      if (cache.size >= maxQueries) {
+        overQueryLimit++;
+        return Promise.resolve({ rcode: "ERROR", answers: [], reason: `DNS query limit of ${maxQueries} per run reached` });
+      }
       startClock();
       const pending = ask(name, type);
       cache.set(key, pending);
@@ -128,6 +140,8 @@ export function createBudgetedResolver(upstream: Resolver, options: BudgetOption
       cacheHits,
       joinedInFlight,
       skipped,
+      overQueryLimit,
+      maxQueries,
       peakInFlight,
       budgetMs,
       elapsedMs: firstLookupAt === undefined ? 0 : Math.round(performance.now() - firstLookupAt),

@@ -18,6 +18,8 @@ export interface CreateResolverOptions {
   readonly perQueryTimeoutMs?: number;
   readonly tries?: number;
   readonly maxInFlight?: number;
+  /** Questions the whole run may send (limits.maxDnsQueries). */
+  readonly maxQueries?: number;
   /** Tests only: accept an http:// DoH URL on a loopback host. */
   readonly allowPlainHttpOnLoopback?: boolean;
 }
@@ -28,7 +30,7 @@ export class ResolverSpecError extends Error {
 }
 
 export function createResolver(options: CreateResolverOptions = {}): RunResolver {
-  return createBudgetedResolver(createUpstream(options), { timeoutMs: options.timeoutMs, maxInFlight: options.maxInFlight });
+  return createBudgetedResolver(createUpstream(options), { timeoutMs: options.timeoutMs, maxInFlight: options.maxInFlight, maxQueries: options.maxQueries });
 }
 
 function createUpstream(options: CreateResolverOptions): Resolver {

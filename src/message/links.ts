@@ -19,10 +19,12 @@ const URL_ATTRIBUTES: readonly [element: string | undefined, attribute: string, 
   [undefined, "background", "background"],
 ];
 
-export function htmlLinks(html: HtmlBody): Link[] {
+/** The first `max` links in source order (at most max + 1 are built, so a caller can tell there were more). */
+export function htmlLinks(html: HtmlBody, max = Infinity): Link[] {
   const links: Link[] = [];
   // one pass over the element list: css-select's descendant search is quadratic in nesting depth
   for (const element of html.elements) {
+    if (links.length > max) break;
     for (const [name, attribute, source] of URL_ATTRIBUTES) {
       if (name !== undefined && element.name !== name) continue;
       const value = element.attribs[attribute];
@@ -33,15 +35,21 @@ export function htmlLinks(html: HtmlBody): Link[] {
   }
   // url(...) in style attributes and <style> blocks
   const cssUrl = /url\(\s*(['"]?)([^'")\s]+)\1\s*\)/gi;
+  let cssLinks = 0;
   for (const match of html.source.matchAll(cssUrl)) {
+    if (cssLinks++ > max) break;
     links.push(makeLink(match[2]!, "css", "", html.locate(match.index + match[0].indexOf(match[2]!))));
   }
-  return links.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
+  return links
+    .sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0))
+    .slice(0, max + 1);
 }
 
-export function htmlImages(html: HtmlBody): Image[] {
+/** The first `max` images (max + 1 at most, so a caller can tell there were more). */
+export function htmlImages(html: HtmlBody, max = Infinity): Image[] {
   return html.elements
     .filter((element) => element.name === "img")
+    .slice(0, max + 1)
     .map((element) => {
       const attribs = element.attribs;
       return {
@@ -67,10 +75,12 @@ function linkText(element: Element): string {
 // Bare URLs in plain text: a scheme URL or a www. host; trailing punctuation is not part of the URL.
 const TEXT_URL = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`\u00a0]+/gi;
 
-export function textLinks(text: string, partLabel: string): Link[] {
+/** The first `max` bare URLs (max + 1 at most, so a caller can tell there were more). */
+export function textLinks(text: string, partLabel: string, max = Infinity): Link[] {
   const lineStarts = computeLineStarts(text);
   const links: Link[] = [];
   for (const match of text.matchAll(TEXT_URL)) {
+    if (links.length > max) break;
     const href = match[0].replace(/[.,;:!?)\]}>]+$/, "");
     const line = lineAt(lineStarts, match.index);
     links.push(makeLink(href, "text", "", { part: partLabel, line, column: match.index - lineStarts[line - 1]! + 1 }));

@@ -2,6 +2,7 @@
 // tree of parts with their transfer encodings. mailparser decodes content; this tells where things are
 // and how they were sent, which mailparser does not expose, and notes what is broken on the way.
 // Works on a latin1 view of the bytes, so string offsets are byte offsets.
+import { DEFAULT_LIMITS, type LimitHit } from "../limits.js";
 
 export interface RawHeader {
   readonly name: string;
@@ -36,13 +37,16 @@ export interface ScanResult {
   readonly leaves: readonly ScannedPart[];
   readonly depth: number;
   readonly problems: readonly { readonly message: string; readonly line?: number }[];
+  /** Limits reached: the message is not broken, we stopped reading it (src/limits.ts). */
+  readonly limitHits: readonly LimitHit[];
 }
 
-export const defaultScanLimits: ScanLimits = { maxDepth: 20, maxParts: 500 };
+export const defaultScanLimits: ScanLimits = { maxDepth: DEFAULT_LIMITS.maxMimeDepth, maxParts: DEFAULT_LIMITS.maxMimeParts };
 
 export function scanMessage(bytes: string, limits: ScanLimits = defaultScanLimits): ScanResult {
   const lineStarts = computeLineStarts(bytes);
   const problems: { message: string; line?: number }[] = [];
+  const limitHits: LimitHit[] = [];
   const leaves: ScannedPart[] = [];
   let maxDepth = 0;
   let partCount = 0;
@@ -82,13 +86,15 @@ export function scanMessage(bytes: string, limits: ScanLimits = defaultScanLimit
       if (!boundary) {
         problems.push({ message: `${contentType} without a boundary parameter`, line: contentTypeHeader?.line });
       } else if (depth >= limits.maxDepth) {
-        problems.push({ message: `MIME nesting deeper than ${limits.maxDepth} levels; deeper parts not analysed`, line: lineOf(start) });
+        limitHits.push({ limit: "maxMimeDepth", message: `MIME nesting deeper than ${limits.maxDepth} levels; deeper parts not analysed`, line: lineOf(start) });
       } else {
         const childDefault = contentType === "multipart/digest" ? "message/rfc822" : "text/plain";
         const ranges = splitMultipart(bytes, bodyStart, end, boundary, lineOf, problems);
         ranges.forEach(([childStart, childEnd], index) => {
           if (partCount >= limits.maxParts) {
-            if (partCount === limits.maxParts) problems.push({ message: `More than ${limits.maxParts} MIME parts; the rest not analysed` });
+            if (partCount === limits.maxParts) {
+              limitHits.push({ limit: "maxMimeParts", message: `More than ${limits.maxParts} MIME parts; the rest not analysed`, line: lineOf(childStart) });
+            }
             partCount++;
             return;
           }
@@ -102,7 +108,7 @@ export function scanMessage(bytes: string, limits: ScanLimits = defaultScanLimit
   }
 
   const root = scanPart(0, bytes.length, "", 0, "text/plain");
-  return { root, leaves, depth: maxDepth, problems };
+  return { root, leaves, depth: maxDepth, problems, limitHits };
 }
 
 function readHeaderBlock(

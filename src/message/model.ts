@@ -2,6 +2,7 @@
 import type { CheerioAPI } from "cheerio/slim";
 import type { Element } from "domhandler";
 import type { FilePositionMap } from "./file-position.js";
+import type { LimitName } from "../limits.js";
 
 /** Where a finding is. Lines and columns are 1-based, in the decoded part (or the template file). */
 export interface Location {
@@ -142,4 +143,6 @@ export interface MessageModel {
   readonly attachments: readonly Attachment[];
   /** Structural problems met while parsing (broken boundary, bad header line…), as plain messages. */
   readonly parseProblems: readonly { readonly message: string; readonly location?: Location }[];
+  /** Resource limits reached while reading it (src/limits.ts): what lies past them was not analysed. */
+  readonly limitsHit: readonly { readonly limit: LimitName; readonly message: string; readonly location?: Location }[];
 }

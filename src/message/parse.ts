@@ -3,11 +3,12 @@
 import { simpleParser, type AddressObject, type EmailAddress } from "mailparser";
 import libmime from "libmime";
 import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } from "./model.js";
-import { scanMessage, defaultScanLimits, type ScanLimits, type ScannedPart } from "./mime.js";
+import { computeLineStarts, scanMessage, type RawHeader, type ScannedPart } from "./mime.js";
 import { parseHtml } from "./html.js";
 import { filePositionMap } from "./file-position.js";
 import { htmlImages, htmlLinks, textLinks } from "./links.js";
 import { normaliseDomain } from "../domain/index.js";
+import { resolveLimits, utf8Prefix, type LimitHit, type Limits } from "../limits.js";
 
 export interface ParseOptions {
   /** "eml" (default) or "html" for a bare template. */
@@ -15,7 +16,8 @@ export interface ParseOptions {
   /** Overrides/sets the From header (templates need it). */
   readonly from?: string;
   readonly subject?: string;
-  readonly limits?: Partial<ScanLimits>;
+  /** Resource limits (src/limits.ts); defaults for those not given. */
+  readonly limits?: Partial<Limits>;
 }
 
 export async function parseMessage(raw: Uint8Array, input: string, options: ParseOptions = {}): Promise<MessageModel> {
@@ -25,15 +27,17 @@ export async function parseMessage(raw: Uint8Array, input: string, options: Pars
 async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
   const buffer = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const latin1 = buffer.toString("latin1");
-  const scan = { ...scanMessage(latin1, { ...defaultScanLimits, ...options.limits }), text: latin1 };
-  const parsed = await simpleParser(buffer, {
+  const limits = resolveLimits(options.limits);
+  const scan = { ...scanMessage(latin1, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxMimeParts }), text: latin1 };
+  const headerLimit = headerLimitHit(scan.root.headers, limits.maxHeaders);
+  const parsed = await simpleParser(headerLimit ? withoutExcessHeaders(latin1, scan.root, limits.maxHeaders) : buffer, {
     skipHtmlToText: true,
     skipTextToHtml: true,
     skipTextLinks: true,
     skipImageLinks: true,
     keepCidLinks: true,
   });
-  let headers = scan.root.headers.map(toHeader);
+  let headers = scan.root.headers.slice(0, limits.maxHeaders).map(toHeader);
   if (options.from !== undefined) headers = replaceHeader(headers, "From", options.from);
   if (options.subject !== undefined) headers = replaceHeader(headers, "Subject", options.subject);
 
@@ -73,7 +77,32 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
       message: problem.message,
       ...(problem.line !== undefined ? { location: { part: "message", line: problem.line } } : {}),
     })),
-  });
+    limitsHit: [...scan.limitHits, ...(headerLimit ? [headerLimit] : [])].map((hit) => ({
+      limit: hit.limit,
+      message: hit.message,
+      ...(hit.line !== undefined ? { location: { part: "message", line: hit.line } } : {}),
+    })),
+  }, limits);
+}
+
+function headerLimitHit(headers: readonly RawHeader[], maxHeaders: number): LimitHit | undefined {
+  if (headers.length <= maxHeaders) return undefined;
+  return {
+    limit: "maxHeaders",
+    message: `The header block has ${headers.length} fields; only the first ${maxHeaders} were analysed`,
+    line: headers[maxHeaders]!.line,
+  };
+}
+
+/**
+ * The message as mailparser should see it when the header block is over the limit: the first
+ * maxHeaders fields, and the MIME fields after them (without those the body cannot be decoded).
+ * mailparser itself refuses a header block over 1 MiB ("Max header size for a MIME node exceeded").
+ */
+function withoutExcessHeaders(latin1: string, root: ScannedPart, maxHeaders: number): Buffer {
+  const kept = root.headers.filter((header, index) => index < maxHeaders || /^(?:content-|mime-version$)/i.test(header.name));
+  const head = kept.map((header) => `${header.name}: ${header.raw}\r\n`).join("");
+  return Buffer.from(`${head}\r\n${latin1.slice(root.bodyStart)}`, "latin1");
 }
 
 async function parseTemplate(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
@@ -94,14 +123,42 @@ async function parseTemplate(raw: Uint8Array, input: string, options: ParseOptio
     html: { contentType: "text/html", content: source, charset: "utf-8", fileLine: 1, toFilePosition: filePositionMap(source, "8bit", 1) },
     attachments: [],
     parseProblems: [],
-  });
+    limitsHit: [],
+  }, resolveLimits(options.limits));
 }
 
 type ModelFields = Omit<MessageModel, "header" | "headersNamed" | "from" | "htmlBody" | "links" | "images">;
 
-function buildModel(fields: ModelFields): MessageModel {
-  const htmlBody = fields.html ? parseHtml(fields.html.content, "text/html") : undefined;
-  const links = [...(htmlBody ? htmlLinks(htmlBody) : []), ...(fields.text ? textLinks(fields.text.content, "text/plain") : [])];
+function buildModel(fields: ModelFields, limits: Limits): MessageModel {
+  const limitsHit = [...fields.limitsHit];
+  const htmlSource = fields.html ? utf8Prefix(fields.html.content, limits.maxHtmlBytes) : undefined;
+  if (fields.html && htmlSource !== undefined && htmlSource.length < fields.html.content.length) {
+    const bytes = Buffer.byteLength(fields.html.content, "utf8");
+    limitsHit.push({
+      limit: "maxHtmlBytes",
+      message: `The HTML part is ${bytes} bytes; only its first ${limits.maxHtmlBytes} bytes were parsed, so links, images and text after them were not analysed`,
+      location: { part: "text/html", line: computeLineStarts(htmlSource).length },
+    });
+  }
+  const htmlBody = htmlSource !== undefined ? parseHtml(htmlSource, "text/html") : undefined;
+  const allLinks = [...(htmlBody ? htmlLinks(htmlBody, limits.maxLinks) : []), ...(fields.text ? textLinks(fields.text.content, "text/plain", limits.maxLinks) : [])];
+  const links = allLinks.slice(0, limits.maxLinks);
+  if (allLinks.length > limits.maxLinks) {
+    limitsHit.push({
+      limit: "maxLinks",
+      message: `The message has more than ${limits.maxLinks} links; only the first ${limits.maxLinks} were analysed`,
+      location: allLinks[limits.maxLinks]!.location,
+    });
+  }
+  const allImages = htmlBody ? htmlImages(htmlBody, limits.maxImages) : [];
+  const images = allImages.slice(0, limits.maxImages);
+  if (allImages.length > limits.maxImages) {
+    limitsHit.push({
+      limit: "maxImages",
+      message: `The message has more than ${limits.maxImages} images; only the first ${limits.maxImages} were analysed`,
+      location: allImages[limits.maxImages]!.location,
+    });
+  }
   const byKey = new Map<string, Header[]>();
   for (const header of fields.headers) {
     const list = byKey.get(header.key) ?? [];
@@ -114,7 +171,8 @@ function buildModel(fields: ModelFields): MessageModel {
     ...(from ? { from } : {}),
     ...(htmlBody ? { htmlBody } : {}),
     links,
-    images: htmlBody ? htmlImages(htmlBody) : [],
+    images,
+    limitsHit,
     header: (name) => byKey.get(name.toLowerCase())?.[0],
     headersNamed: (name) => byKey.get(name.toLowerCase()) ?? [],
   };
