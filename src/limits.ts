@@ -14,6 +14,8 @@ export interface Limits {
   readonly maxHeaders: number;
   /** Bytes of the HTML part parsed into a DOM; the rest of the HTML is not analysed. */
   readonly maxHtmlBytes: number;
+  /** Nesting depth of HTML elements parsed into the DOM; the HTML from the first deeper element on is not analysed. */
+  readonly maxHtmlDepth: number;
   /** Links (href, src, url(), bare URLs) analysed per message; later ones are not. */
   readonly maxLinks: number;
   /** Images analysed per message; later ones are not. */
@@ -44,6 +46,11 @@ export const LIMITS: { readonly [K in LimitName]: LimitDoc } = {
     default: 1024 * 1024,
     unit: "bytes",
     why: "Gmail clips HTML at 102 KB (message-clipped); the HTML parser's cost grows with the square of nesting depth, so the DOM is bounded.",
+  },
+  maxHtmlDepth: {
+    default: 1000,
+    unit: "levels",
+    why: "Email templates nest 20–60 levels (tables in tables); htmlparser2 pays depth × tags, so 100,000 nested elements would take seconds.",
   },
   maxLinks: { default: 5000, unit: "links", why: "Big newsletters carry a few hundred links; every link costs URL parsing and domain lookups." },
   maxImages: { default: 2000, unit: "images", why: "Big newsletters carry a few hundred images." },

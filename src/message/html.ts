@@ -81,3 +81,51 @@ export function attributeOffset(source: string, element: Element, attribute: str
   const match = new RegExp(`\\s${attribute}\\s*=\\s*["']?`, "i").exec(tag);
   return match ? start + match.index + match[0].length : start;
 }
+
+// Elements that never hold others (void), and those whose end tag may be left out and that a parser
+// closes by itself (HTML §13.1.2.4): neither deepens the tree however many are written unclosed.
+const NEVER_NESTED = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+  "p", "li", "dt", "dd", "td", "th", "tr", "option", "optgroup", "rt", "rp", "thead", "tbody", "tfoot", "colgroup", "caption",
+]);
+// "[^<>]*": a scan never runs past the next "<", so a run of "<a<a<a…" stays linear; the lookahead
+// keeps the name and the attributes from trading characters when there is no ">" (no backtracking)
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?![a-zA-Z0-9-])([^<>]*)>/y;
+
+/**
+ * The source offset of the first start tag that would nest elements deeper than maxDepth, counted
+ * linearly on the source; undefined when none does. htmlparser2 keeps its open elements in an array
+ * it shifts at each tag, so parsing costs depth × tags: 100,000 nested divs take seconds.
+ */
+export function nestingCut(source: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let position = source.indexOf("<");
+  while (position !== -1) {
+    if (source.startsWith("<!--", position)) {
+      const end = source.indexOf("-->", position + 4);
+      if (end === -1) return undefined;
+      position = source.indexOf("<", end + 3);
+      continue;
+    }
+    TAG.lastIndex = position;
+    const tag = TAG.exec(source);
+    if (tag) {
+      const name = tag[2]!.toLowerCase();
+      if (tag[1]) {
+        if (!NEVER_NESTED.has(name) && depth > 0) depth--;
+      } else if (name === "script" || name === "style") {
+        // raw text: a "<div" inside a script is not a tag
+        const rawTextEnd = new RegExp(`</${name}`, "gi");
+        rawTextEnd.lastIndex = TAG.lastIndex;
+        const end = rawTextEnd.exec(source);
+        if (!end) return undefined;
+        position = source.indexOf("<", end.index + 2);
+        continue;
+      } else if (!tag[3]!.endsWith("/") && !NEVER_NESTED.has(name) && ++depth > maxDepth) {
+        return position;
+      }
+    }
+    position = source.indexOf("<", position + 1);
+  }
+  return undefined;
+}

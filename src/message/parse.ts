@@ -4,7 +4,7 @@ import { simpleParser, type AddressObject, type EmailAddress } from "mailparser"
 import libmime from "libmime";
 import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } from "./model.js";
 import { computeLineStarts, scanMessage, type RawHeader, type ScannedPart } from "./mime.js";
-import { parseHtml } from "./html.js";
+import { nestingCut, parseHtml } from "./html.js";
 import { filePositionMap } from "./file-position.js";
 import { htmlImages, htmlLinks, textLinks } from "./links.js";
 import { normaliseDomain } from "../domain/index.js";
@@ -131,13 +131,22 @@ type ModelFields = Omit<MessageModel, "header" | "headersNamed" | "from" | "html
 
 function buildModel(fields: ModelFields, limits: Limits): MessageModel {
   const limitsHit = [...fields.limitsHit];
-  const htmlSource = fields.html ? utf8Prefix(fields.html.content, limits.maxHtmlBytes) : undefined;
+  let htmlSource = fields.html ? utf8Prefix(fields.html.content, limits.maxHtmlBytes) : undefined;
   if (fields.html && htmlSource !== undefined && htmlSource.length < fields.html.content.length) {
     const bytes = Buffer.byteLength(fields.html.content, "utf8");
     limitsHit.push({
       limit: "maxHtmlBytes",
       message: `The HTML part is ${bytes} bytes; only its first ${limits.maxHtmlBytes} bytes were parsed, so links, images and text after them were not analysed`,
       location: { part: "text/html", line: computeLineStarts(htmlSource).length },
+    });
+  }
+  const cut = htmlSource !== undefined ? nestingCut(htmlSource, limits.maxHtmlDepth) : undefined;
+  if (htmlSource !== undefined && cut !== undefined) {
+    htmlSource = htmlSource.slice(0, cut);
+    limitsHit.push({
+      limit: "maxHtmlDepth",
+      message: `HTML elements nest deeper than ${limits.maxHtmlDepth} levels; the HTML from there on was not analysed`,
+      location: { part: "text/html", line: computeLineStarts(htmlSource).length, column: cut - htmlSource.lastIndexOf("\n") },
     });
   }
   const htmlBody = htmlSource !== undefined ? parseHtml(htmlSource, "text/html") : undefined;

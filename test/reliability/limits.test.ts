@@ -63,6 +63,14 @@ describe("each limit, at and past it", () => {
     expect(past.html?.content).toHaveLength(100);
   });
 
+  it("maxHtmlDepth: the DOM stops at the first element nested deeper; void and self-closing elements do not count", async () => {
+    const divs = (depth: number) => `${"<div>".repeat(depth)}<br><img src="cid:x"><p>a<p>b<span/>${"</div>".repeat(depth)}`;
+    expect(await hitsOf(html(divs(4)), { maxHtmlDepth: 4 })).toEqual([]);
+    const past = await parseMessage(html(divs(5)), "deep.eml", { limits: { maxHtmlDepth: 4 } });
+    expect(past.limitsHit).toEqual([expect.objectContaining({ limit: "maxHtmlDepth", location: { part: "text/html", line: 1, column: 21 } })]);
+    expect(past.htmlBody?.elements.map((element) => element.name)).toEqual(["div", "div", "div", "div"]);
+  });
+
   it("maxLinks counts HTML and text links together", async () => {
     const links = (count: number) => Array.from({ length: count }, (_, i) => `<a href="https://example.com/${i}">${i}</a>`).join("");
     expect(await hitsOf(html(links(5)), { maxLinks: 5 })).toEqual([]);
