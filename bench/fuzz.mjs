@@ -3,9 +3,10 @@
 // fresh seed each time (printed first, so a failure can be replayed: npm run fuzz -- 10000 <seed>).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const [runs = process.env.FUZZ_RUNS ?? "10000", seed = process.env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31))] = process.argv.slice(2);
 console.log(`npm run fuzz: ${runs} cases, seed ${seed}`);
-const vitest = createRequire(import.meta.url).resolve("vitest/vitest.mjs");
+const vitest = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
 const run = spawnSync(process.execPath, [vitest, "run", "test/fuzz"], { stdio: "inherit", env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed } });
 process.exit(run.status ?? 1);
