@@ -5,24 +5,12 @@ import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startSession, type Session } from "../../src/preflight.js";
 import { buildReport } from "../../src/report/build.js";
-import { GROUPS, listSharedCorpus, sampleSpamAssassin, sharedCorpusDir } from "../../bench/lib/corpus-files.mjs";
-import { checkOne, compileReportSchema } from "../../bench/lib/check-one.mjs";
+import { GROUPS, listSharedCorpus, sampleSpamAssassin, sharedCorpusDir, type CorpusEntry } from "../../bench/lib/corpus-files.mjs";
+import { checkOne, compileReportSchema, type CorpusRecord } from "../../bench/lib/check-one.mjs";
 
 const SAMPLE_STEP = 20;
 const sample = sampleSpamAssassin(SAMPLE_STEP);
 const validate = compileReportSchema();
-
-interface CorpusEntry {
-  readonly group: string;
-  readonly file: string;
-  readonly path: string;
-}
-interface CorpusRecord {
-  readonly group: string;
-  readonly file: string;
-  readonly crash?: { readonly kind: string; readonly detail: string };
-  readonly parsed?: boolean;
-}
 
 let session: Session;
 beforeAll(async () => {
@@ -31,7 +19,7 @@ beforeAll(async () => {
 
 async function checkAll(entries: readonly CorpusEntry[]): Promise<CorpusRecord[]> {
   const records: CorpusRecord[] = [];
-  for (const entry of entries) records.push((await checkOne(session, buildReport, validate, entry)) as CorpusRecord);
+  for (const entry of entries) records.push(await checkOne(session, buildReport, validate, entry));
   return records;
 }
 
