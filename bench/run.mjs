@@ -222,6 +222,7 @@ function renderResults() {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memory} memory (${m.free} free at the end), ${process.platform} ${process.arch}`,
     `- Node ${process.version}; load average before ${loadBefore}, after ${load()} (other work on the machine inflates every figure)`,
     `- Mode: ${args.quick ? "--quick" : "full"}, ${repeats} repeats`,
+    "- Why targets are missed, and what the CPU profiles show: [ANALYSIS.md](ANALYSIS.md)",
     "",
     "| section | figure | measured | target | met |",
     "|---|---|---|---|---|",

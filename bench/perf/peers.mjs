@@ -59,8 +59,9 @@ export async function startRspamd({ port = 21333, startTimeoutMs = 90_000 } = {}
       stop();
       throw new Error(`rspamd exited with code ${daemon.exitCode} while starting`);
     }
-    const probe = spawnSync("rspamc", ["-h", address, "-t", "2", "ping"], { stdio: "pipe" });
-    if (probe.status === 0 && /pong/i.test(probe.stdout.toString())) return { address, version, stop };
+    // the normal worker's HTTP /ping answers "pong" once the rules are loaded
+    const pong = await fetch(`http://${address}/ping`, { signal: AbortSignal.timeout(2000) }).then((reply) => reply.text(), () => "");
+    if (/pong/i.test(pong)) return { address, version, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   stop();
