@@ -81,7 +81,8 @@ export function colourDistance(a: Rgb, b: Rgb): number {
   return Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
 }
 
-const SPACER_NAME = /(?:^|[/_.-])(?:spacer|blank|pixel|clear|transparent|trans|shim|spc|1x1|dot)[^/]*\.(?:gif|png)(?:$|\?)/i;
+// {0,200}, not *: unbounded, a 1 MB src of "-dot-dot-dot…" rescanned the rest at every "dot" (quadratic)
+const SPACER_NAME = /(?:^|[/_.-])(?:spacer|blank|pixel|clear|transparent|trans|shim|spc|1x1|dot)[^/]{0,200}\.(?:gif|png)(?:$|\?)/i;
 
 /** Tracking pixels (at most 2 px wide or high, or hidden) and spacer GIFs: images no reader sees. */
 export function isInvisibleImage(element: Element): boolean {
