@@ -10,11 +10,14 @@ import { loadCatalogue } from "../../src/rules/catalogue.js";
 import type { MessageModel } from "../../src/message/model.js";
 
 const BOUND_MS = 500;
+const PARSE_BOUND_MS = 3000;
 /**
  * Rules found slow here and not yet fixed (rule code belongs to its owner): skipped, and listed in
  * the test output, so the audit stays green for everything else. Remove an entry once fixed.
  */
 const KNOWN_SLOW: Readonly<Record<string, string>> = {
+  "unrendered-placeholder":
+    "src/rules/content/unrendered-placeholder.ts:22 — /\\{\\{\\{?\\s*[#/^>&!]?\\s*[\\p{L}_@$][^{}\\r\\n]{0,100}\\}\\}\\}?/gu: the two \\s* around an optional sign trade whitespace: '{{{' + '\\n\\t' × 50,000 takes 65 s (fix: one \\s* and the sign in [^…] or a length bound such as \\s{0,20})",
   "missing-postal-address":
     "src/rules/list-hygiene/shared/postal-address.ts:37 — /\\p{L}{2,}(?:suffixes)\\s+\\d{1,4}/ is tried at every letter of a long word and backtracks over it: 'a' × 100,000 + '!' takes 65 s (fix: (?<!\\p{L}) before \\p{L}{2,})",
 };
@@ -41,6 +44,18 @@ export const ADVERSARIAL: Readonly<Record<string, string>> = {
   "FREE money × 10,000": "FREE money!!! ".repeat(10_000),
   "emoji × 50,000": "😀".repeat(50_000),
   "url-ish × 10,000": "https://a.b/?u=https%3A%2F%2F".repeat(4_000),
+  // attack strings recheck built for our own patterns (npm run regex-audit)
+  "url(U × 20,000 (CSS url())": "URL(U".repeat(20_000),
+  "a URL ending in 100,000 !": `http://a${"!".repeat(100_000)}x`,
+  "{{{ then \\n\\t × 50,000": `{{{${"\n\t".repeat(50_000)}\u0000`,
+  "%%[ × 30,000": `${"%%[".repeat(30_000)}\n`,
+  "%7B%7B × 22,370": `%${"%7B%7B".repeat(22_370)}7B%7BB0`,
+  "rgb( with tab runs": `rgb(0\t${"\t".repeat(20_000)}\t0\t${"\t".repeat(20_000)})`,
+  "-dot × 20,000 (spacer image name)": `1${"IF?-DOT".repeat(20_702)}IF`,
+  "<!--mail-preflight-disable × 8,333": "<!--mail-preflight-disable-next-line".repeat(8_333),
+  "<META × 10,000": `<ME${"<META".repeat(10_000)}TA\tT${"C".repeat(10_000)}>`,
+  "WW.+ × 27,387": `${"WW.+".repeat(27_387)}WW./WWW.`,
+  "newline × 100,000 + Àaa (postcode)": `${"\n".repeat(100_000)}\nÀaa`,
 };
 
 let rules: LoadedRules;
@@ -54,13 +69,13 @@ function attributeSafe(text: string): string {
 }
 
 async function modelsFor(text: string): Promise<Record<string, MessageModel>> {
-  const html = `<html><body><p>${text}</p><a href="${attributeSafe(text)}">${text}</a><img src="${attributeSafe(text)}" alt="${attributeSafe(text)}"></body></html>`;
+  const html = `<html><head><style>${text}</style></head><body style="${attributeSafe(text)}"><p>${text}</p><a href="${attributeSafe(text)}">${text}</a><img src="${attributeSafe(text)}" alt="${attributeSafe(text)}"><!-- ${text} --></body></html>`;
   const template = await parseMessage(Buffer.from(html), "adversarial.html", { kind: "html", from: `"${text.slice(0, 2000)}" <news@example.com>`, subject: text });
   const eml = await parseMessage(
     Buffer.from(`From: News <news@example.com>\r\nSubject: ${text}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${text}\r\n`),
     "adversarial.eml",
-  );
-  return { template, eml };
+  ).catch(() => undefined); // mailparser refuses some headers outright: the session reports unparseable-message
+  return { template, ...(eml ? { eml } : {}) };
 }
 
 describe("regex audit: every rule on adversarial strings", () => {
@@ -69,7 +84,12 @@ describe("regex audit: every rule on adversarial strings", () => {
   for (const [name, text] of Object.entries(ADVERSARIAL)) {
     it(`${name}: each rule under ${BOUND_MS} ms`, { timeout: 60_000 }, async () => {
       const slow: string[] = [];
-      for (const [context, message] of Object.entries(await modelsFor(text))) {
+      const parseStarted = performance.now();
+      const models = await modelsFor(text);
+      // parsing (links, CSS url(), visible text) is bounded too: it runs its own regexes on the input
+      const parseMs = performance.now() - parseStarted;
+      if (parseMs > PARSE_BOUND_MS) slow.push(`parsing: ${Math.round(parseMs)} ms`);
+      for (const [context, message] of Object.entries(models)) {
         for (const rule of rules.message) {
           if (rule.id in KNOWN_SLOW) continue;
           const ctx = { data: rules.data, options: { ...catalogue.get(rule.id)?.options } };
