@@ -1,5 +1,6 @@
 // Every resource limit of src/limits.ts at and one past its value: at it, nothing is reported and
 // everything is analysed; past it, the rest is cut and limit-exceeded says which limit and where.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseMessage } from "../../src/message/parse.js";
 import { DEFAULT_LIMITS, LIMITS, resolveLimits, utf8Prefix, type LimitName } from "../../src/limits.js";
@@ -113,6 +114,11 @@ describe("limits module", () => {
       expect(doc.why.length).toBeGreaterThan(20);
     }
     expect(resolveLimits({ maxLinks: 7 })).toEqual({ ...DEFAULT_LIMITS, maxLinks: 7 });
+  });
+
+  it("SECURITY.md lists every limit with its default", () => {
+    const security = readFileSync("SECURITY.md", "utf8");
+    for (const [name, doc] of Object.entries(LIMITS)) expect(security).toMatch(new RegExp(`^\\| \`${name}\` \\| ${doc.default}\\b`, "m"));
   });
 
   it("utf8Prefix never splits a character", () => {
