@@ -35,6 +35,9 @@ describe("pathological inputs through the CLI", () => {
     writeFileSync(path, `Subject: big\r\n\r\n${"x".repeat(2048)}`);
     const config = join(dir, "small-limit.config.json");
     writeFileSync(config, JSON.stringify({ limits: { maxInputBytes: 1024 } }));
+    const atLimit = join(dir, "at-limit.eml");
+    writeFileSync(atLimit, `Subject: at\r\n\r\n${"x".repeat(1024 - 15)}`);
+    expect((await runCli(["check", "--offline", "--config", config, atLimit])).code).not.toBe(2);
     const run = await runCli(["check", "--offline", "--config", config, path]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/over the input limit of 1024 bytes/)]);
