@@ -50,6 +50,12 @@ export const pathologicalInputs: readonly PathologicalInput[] = [
     content: () => eml(Array.from({ length: 100_000 }, (_, i) => `X-Header-${i}: value ${i}`).join(CRLF), "<p>Hello</p>"),
   },
   { name: "a 200-deep MIME nest", file: "mime-nest.eml", content: () => eml("Subject: nest", mimeNest(200), 'multipart/mixed; boundary="b0"') },
+  { name: "a 200 KB Content-Type parameter", file: "content-type.eml", content: () => eml("Subject: params", "<p>Hello</p>", `text/html; ${"a".repeat(200_000)}`) },
+  {
+    name: "20,000 unclosed disable comments",
+    file: "disable-comments.eml",
+    content: () => eml("Subject: comments", "<!--mail-preflight-disable-next-line".repeat(20_000)),
+  },
   { name: "a garbage file", file: "garbage.eml", content: () => Buffer.from(Array.from({ length: 256 * 1024 }, (_, i) => (i * 7919 + (i >> 3) * 31) & 0xff)) },
   { name: "an empty file", file: "empty.eml", content: () => "" },
   { name: "a truncated message", file: "truncated.eml", content: () => eml("Subject: cut", mimeNest(3), 'multipart/mixed; boundary="b0"').slice(0, 260) },

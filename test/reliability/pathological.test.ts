@@ -20,7 +20,7 @@ describe("pathological inputs through the CLI", () => {
       const path = join(dir, input.file);
       writeFileSync(path, input.content());
       const run = await runCli(["check", "--offline", "--format", "json", "--from", "Path <path@example.com>", path]);
-      timings.push(`  ${input.name.padEnd(28)} ${Math.round(run.ms)} ms, exit ${run.code}`);
+      timings.push(`  ${input.name.padEnd(34)} ${Math.round(run.ms)} ms, exit ${run.code}`);
       expect([0, 1, 2]).toContain(run.code);
       expect(run.stderr).not.toMatch(STACK_FRAME);
       expect(run.stderr).not.toMatch(/internal error/);
