@@ -7,6 +7,8 @@ export const EASY_HAM_SUSPECT_RATE = 0.03;
 /** Hard ham is commercial mail that looks like spam; a rule firing on this much of it, and no more often on spam, does not separate. */
 export const HARD_HAM_SUSPECT_RATE = 0.1;
 const EXAMPLES_PER_RULE = 5;
+const TOP_EASY_HAM = 10;
+const TOP_HARD_HAM = 5;
 const FAIL_SCORE = 5.0;
 
 /**
@@ -127,6 +129,16 @@ export function renderCorpusNote(run) {
   examples("False-positive suspects: easy ham", easyHam, easySuspects, EASY_HAM_SUSPECT_RATE);
   examples("False-positive suspects: hard ham", hardHam, hardSuspects, HARD_HAM_SUSPECT_RATE);
   const suspects = [...easySuspects, ...hardSuspects];
+
+  // the ham a sender would be told to fix first: where a rule's meaning or score is worth a look
+  out("## Highest-scoring ham", "", "| message | subject | score | verdict | rules |", "|---|---|--:|---|---|");
+  for (const [set, count] of [[easyHam, TOP_EASY_HAM], [hardHam, TOP_HARD_HAM]]) {
+    for (const record of set.filter((r) => !r.crash).sort((a, b) => b.score - a.score).slice(0, count)) {
+      const rules = Object.keys(record.evidence).filter((id) => id !== "dns-skipped").sort();
+      out(`| ${record.group}/${record.file} | ${cell(record.subject)} | ${record.score} | ${record.verdict} | ${rules.join(", ")} |`);
+    }
+  }
+  out("");
 
   out("## Slowest messages", "", "| message | ms |", "|---|--:|");
   for (const record of [...records, ...shared].sort((a, b) => b.ms - a.ms).slice(0, 5)) out(`| ${record.group}/${record.file} | ${record.ms.toFixed(0)} |`);
