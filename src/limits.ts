@@ -12,6 +12,8 @@ export interface Limits {
   readonly maxMimeParts: number;
   /** Header fields of the message header block; later fields are not analysed. */
   readonly maxHeaders: number;
+  /** Characters of one header field's value (unfolded); the rest of the value is not analysed. */
+  readonly maxHeaderLength: number;
   /** Bytes of the HTML part parsed into a DOM; the rest of the HTML is not analysed. */
   readonly maxHtmlBytes: number;
   /** Nesting depth of HTML elements parsed into the DOM; the HTML from the first deeper element on is not analysed. */
@@ -42,6 +44,11 @@ export const LIMITS: { readonly [K in LimitName]: LimitDoc } = {
   maxMimeDepth: { default: 20, unit: "levels", why: "Real mail nests 3–5 levels; deep nesting is a parser attack (it is what broke several MIME parsers' stacks)." },
   maxMimeParts: { default: 500, unit: "parts", why: "A newsletter has 2–20 parts; thousands of empty parts only cost time." },
   maxHeaders: { default: 1000, unit: "header fields", why: "A message relayed many times carries ~100 fields; Postfix keeps 100 KB of header (header_size_limit)." },
+  maxHeaderLength: {
+    default: 16_384,
+    unit: "characters per header field",
+    why: "RFC 5322 lines stop at 998 characters and real folded fields (References, DKIM-Signature) stay under a few KB; header rules and audits match patterns on whole values.",
+  },
   maxHtmlBytes: {
     default: 1024 * 1024,
     unit: "bytes",

@@ -37,7 +37,9 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
     skipImageLinks: true,
     keepCidLinks: true,
   });
-  let headers = scan.root.headers.slice(0, limits.maxHeaders).map(toHeader);
+  const kept = scan.root.headers.slice(0, limits.maxHeaders);
+  const longHeaders = kept.filter((header) => header.raw.length > limits.maxHeaderLength);
+  let headers = kept.map((header) => toHeader(header.raw.length > limits.maxHeaderLength ? { ...header, raw: header.raw.slice(0, limits.maxHeaderLength) } : header));
   if (options.from !== undefined) headers = replaceHeader(headers, "From", options.from);
   if (options.subject !== undefined) headers = replaceHeader(headers, "Subject", options.subject);
 
@@ -58,15 +60,15 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
     location: { part: "attachment", ...(attachment.filename ? { filename: attachment.filename } : {}) },
   }));
 
-  const fromAll = options.from !== undefined ? parseAddressList(options.from) : addresses(parsed.from);
-  const subject = options.subject ?? parsed.subject;
+  const fromAll = options.from !== undefined ? parseAddressList(options.from) : addresses(parsed.from, limits.maxHeaderLength);
+  const subject = options.subject ?? parsed.subject?.slice(0, limits.maxHeaderLength);
   return buildModel({
     input,
     kind: "eml",
     sizeBytes: buffer.byteLength,
     headers,
     fromAll,
-    replyTo: addresses(parsed.replyTo),
+    replyTo: addresses(parsed.replyTo, limits.maxHeaderLength),
     ...(subject !== undefined ? { subject } : {}),
     mime,
     mimeDepth: scan.depth,
@@ -77,12 +79,23 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
       message: problem.message,
       ...(problem.line !== undefined ? { location: { part: "message", line: problem.line } } : {}),
     })),
-    limitsHit: [...scan.limitHits, ...(headerLimit ? [headerLimit] : [])].map((hit) => ({
+    limitsHit: [...scan.limitHits, ...(headerLimit ? [headerLimit] : []), ...longHeaderHit(longHeaders, limits.maxHeaderLength)].map((hit) => ({
       limit: hit.limit,
       message: hit.message,
       ...(hit.line !== undefined ? { location: { part: "message", line: hit.line } } : {}),
     })),
   }, limits);
+}
+
+function longHeaderHit(long: readonly RawHeader[], maxHeaderLength: number): LimitHit[] {
+  const first = long[0];
+  if (!first) return [];
+  const others = long.length > 1 ? ` and ${long.length - 1} more fields` : "";
+  return [{
+    limit: "maxHeaderLength",
+    message: `The ${first.name} header is ${first.raw.length} characters long${others}; only the first ${maxHeaderLength} characters of a field were analysed`,
+    line: first.line,
+  }];
 }
 
 function headerLimitHit(headers: readonly RawHeader[], maxHeaders: number): LimitHit | undefined {
@@ -240,12 +253,12 @@ function decodeWords(value: string): string {
   }
 }
 
-function addresses(object: AddressObject | AddressObject[] | undefined): Address[] {
+function addresses(object: AddressObject | AddressObject[] | undefined, maxLength: number): Address[] {
   const objects = object === undefined ? [] : Array.isArray(object) ? object : [object];
   const flat: EmailAddress[] = [];
   const visit = (entry: EmailAddress) => (entry.group ? entry.group.forEach(visit) : flat.push(entry));
   objects.forEach((item) => item.value.forEach(visit));
-  return flat.filter((entry) => entry.address).map((entry) => toAddress(entry.name, entry.address!));
+  return flat.filter((entry) => entry.address).map((entry) => toAddress(entry.name.slice(0, maxLength), entry.address!.slice(0, maxLength)));
 }
 
 function toAddress(name: string, address: string): Address {

@@ -55,6 +55,16 @@ describe("each limit, at and past it", () => {
     expect(past.html?.content).toBe("<p>ok</p>");
   });
 
+  it("maxHeaderLength: header values, the subject and addresses are cut to it", async () => {
+    const message = (subject: string) => Buffer.from(["From: N <news@example.com>", `Subject: ${subject}`, "Content-Type: text/plain", "", "hi"].join(CRLF));
+    expect(await hitsOf(message("s".repeat(40)), { maxHeaderLength: 40 })).toEqual([]);
+    const past = await parseMessage(message("s".repeat(41)), "long.eml", { limits: { maxHeaderLength: 40 } });
+    expect(past.limitsHit).toEqual([expect.objectContaining({ limit: "maxHeaderLength", location: { part: "message", line: 2 } })]);
+    expect(past.subject).toHaveLength(40);
+    expect(past.header("subject")?.value).toHaveLength(40);
+    expect(past.from?.address).toBe("news@example.com");
+  });
+
   it("maxHtmlBytes: the DOM holds the first bytes only; the part's content stays whole", async () => {
     const body = `<p>${"x".repeat(93)}</p>`; // 100 bytes
     expect(await hitsOf(html(body), { maxHtmlBytes: 100 })).toEqual([]);

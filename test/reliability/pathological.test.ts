@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { expectValidReport } from "../helpers/schema.js";
 import { pathologicalInputs } from "./pathological-inputs.js";
+import { startZoneServer } from "../dns/zone-server.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mail-preflight-pathological-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,6 +30,20 @@ describe("pathological inputs through the CLI", () => {
       expect(run.ms).toBeLessThan(10_000);
     });
   }
+
+  it("a 300 KB From header with the DNS audit on: the address patterns see 16 KB of it", async () => {
+    const server = await startZoneServer({ zones: ["fixtures/zones/auth-good.json"] });
+    try {
+      const path = join(dir, "long-from.eml");
+      writeFileSync(path, `From: ${"a".repeat(300_000)}\r\nSubject: s\r\nContent-Type: text/plain\r\n\r\nhello\r\n`);
+      const run = await runCli(["check", "--domain", "sender.example", "--resolver", server.address, "--format", "json", path]);
+      timings.push(`  ${"a 300 KB From header, DNS on".padEnd(34)} ${Math.round(run.ms)} ms, exit ${run.code}`);
+      expectValidReport(JSON.parse(run.stdout));
+      expect(run.ms).toBeLessThan(10_000);
+    } finally {
+      await server.close();
+    }
+  });
 
   it("an input over limits.maxInputBytes is exit 2 with one line naming the limit", async () => {
     const path = join(dir, "big.eml");
