@@ -29,6 +29,7 @@ beforeAll(async () => {
 
 async function checkedCleanly(input: FuzzInput): Promise<void> {
   const name = `fuzz-${++caseNumber}.${input.kind}`;
+  const started = performance.now();
   let result;
   try {
     result = await session.check({ name, kind: input.kind, firstLine: 1, read: async () => input.bytes });
@@ -39,6 +40,8 @@ async function checkedCleanly(input: FuzzInput): Promise<void> {
     }
     throw error;
   }
+  // measured as well as raced: a synchronous stall (a backtracking regex) blocks the timer that races it
+  expect(performance.now() - started).toBeLessThan(CASE_TIMEOUT_MS);
   findings += result.findings.length;
   expectValidReport(buildReport([result]));
 }
