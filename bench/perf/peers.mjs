@@ -49,7 +49,8 @@ export async function startRspamd({ port = 21333, startTimeoutMs = 90_000 } = {}
   const daemon = spawn("rspamd", ["-f", "-c", "/etc/rspamd/rspamd.conf", "--var", `LOCAL_CONFDIR=${dir}`, "--var", `DBDIR=${join(dir, "db")}`, "--var", `RUNDIR=${join(dir, "run")}`, "--var", `LOGDIR=${dir}`, ...user], { stdio: "ignore" });
   const stop = () => {
     daemon.kill("SIGTERM");
-    rmSync(dir, { recursive: true, force: true });
+    // its workers may still be writing their caches as they exit: a leftover temp dir is no failure
+    daemon.once("exit", () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
   };
   const address = `127.0.0.1:${port}`;
   const started = performance.now();
