@@ -19,7 +19,8 @@ interface Syntax {
 }
 
 const MERGE_TAGS: readonly Syntax[] = [
-  { pattern: /\{\{\{?\s*[#/^>&!]?\s*[\p{L}_@$][^{}\r\n]{0,100}\}\}\}?/gu }, // Handlebars, Liquid, Jinja, Mustache, HubSpot HubL, Klaviyo
+  // bounded blanks: two unbounded \s* around the optional sign backtracked quadratically on long whitespace
+  { pattern: /\{\{\{?\s{0,20}[#/^>&!]?\s{0,20}[\p{L}_@$][^{}\r\n]{0,100}\}\}\}?/gu }, // Handlebars, Liquid, Jinja, Mustache, HubSpot HubL, Klaviyo
   { pattern: /\{%[^{}\r\n]{1,100}%\}/g }, // Liquid/Jinja tags
   { pattern: /\*\|[^|*\r\n]{1,80}\|\*/g }, // Mailchimp
   { pattern: /%%(?:=[^%\r\n]{1,100}=|\[[^\]\r\n]{1,200}\]|[A-Za-z_][\w. -]{0,40}\w)%%/g }, // Salesforce Marketing Cloud

@@ -34,7 +34,8 @@ function patterns(data: RuleData): readonly RegExp[] {
     // "Via Roma 12", "Calle Mayor, 5", "ул. Ленина, д. 5"
     new RegExp(`${noLetterBefore}(?:${words})\\s*${between}\\d{1,5}(?!\\p{N})`, "iu"),
     // "Hauptstraße 5", "Kerkstraat 12"
-    new RegExp(`\\p{L}{2,}(?:${suffixes})\\s+\\d{1,4}(?!\\p{N})`, "iu"),
+    // starts at a word start and is bounded, so a long run of letters cannot make it quadratic
+    new RegExp(`${noLetterBefore}\\p{L}{2,40}(?:${suffixes})\\s+\\d{1,4}(?!\\p{N})`, "iu"),
     ...postal.postcodes.map((postcode) => new RegExp(postcode.pattern, "u")),
   ];
   compiled.set(data, list);
