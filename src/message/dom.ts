@@ -1,12 +1,7 @@
 // Walking the HTML body's DOM without recursion: a message of 100,000 nested elements must not
-// overflow the stack, so every walk over the tree goes through here.
+// overflow the stack. For every element in order, read HtmlBody.elements (collected once at parse).
 import type { AnyNode, Element } from "domhandler";
 import type { HtmlBody } from "./model.js";
-
-/** Every element (script and style included) in document order. */
-export function* elementsOf(html: HtmlBody): Generator<Element> {
-  for (const node of nodesOf(html)) if (isElement(node)) yield node;
-}
 
 /** Every node in document order; `skip(element)` true prunes that element's subtree (the element itself is still yielded). */
 export function* nodesOf(html: HtmlBody, skip?: (element: Element) => boolean): Generator<AnyNode> {

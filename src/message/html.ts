@@ -4,6 +4,7 @@ import { load, type CheerioOptions } from "cheerio/slim";
 import type { AnyNode, Element } from "domhandler";
 import type { HtmlBody, Location } from "./model.js";
 import { computeLineStarts, lineAt } from "./mime.js";
+import { isElement } from "./dom.js";
 
 /** Elements whose text no reader sees in any mail client. */
 export const NON_RENDERED: ReadonlySet<string> = new Set(["script", "style", "head", "title", "template", "noscript", "xml"]);
@@ -26,7 +27,7 @@ function elementsInOrder(roots: AnyNode[]): Element[] {
   const stack: AnyNode[] = [...roots].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === "tag" || node.type === "script" || node.type === "style") elements.push(node as Element);
+    if (isElement(node)) elements.push(node);
     const children = (node as { children?: AnyNode[] }).children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }

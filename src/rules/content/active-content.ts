@@ -1,7 +1,7 @@
 import type { Element } from "domhandler";
 import type { MessageRule, RawFinding } from "../types.js";
 import { attributeOffset } from "../../message/html.js";
-import { elementsOf, startTagOf } from "../../message/dom.js";
+import { startTagOf } from "../../message/dom.js";
 
 // Every mail client strips scripts, forms, frames and plug-ins, and filters treat them as an attack
 // (SpamAssassin HTML_SCRIPT, HTML_EMBEDS, HTML_IFRAME…, HTML_FORMACTION…); a meta refresh redirects a
@@ -30,7 +30,7 @@ export const activeContent: MessageRule = {
     const findings: RawFinding[] = [];
     let more = 0;
     const add = (finding: RawFinding) => (findings.length < MAX_FINDINGS ? findings.push(finding) : more++);
-    for (const element of elementsOf(html)) {
+    for (const element of html.elements) {
       const kind = activeKind(element);
       if (kind) {
         const tag = startTagOf(html, element);

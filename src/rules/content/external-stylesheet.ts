@@ -1,5 +1,4 @@
 import type { MessageRule, RawFinding } from "../types.js";
-import { elementsOf } from "../../message/dom.js";
 import { attributeOffset } from "../../message/html.js";
 import { urlParts } from "../../message/links.js";
 import { hostInList } from "../../domain/index.js";
@@ -21,7 +20,7 @@ export const externalStylesheet: MessageRule = {
       return host !== undefined && hostInList(host, fontHosts) !== undefined;
     };
     const findings: RawFinding[] = [];
-    for (const element of elementsOf(html)) {
+    for (const element of html.elements) {
       if (element.name === "link" && /(^|\s)stylesheet(\s|$)/i.test(element.attribs.rel ?? "")) {
         const href = (element.attribs.href ?? "").trim();
         if (isFont(href)) continue;

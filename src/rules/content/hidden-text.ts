@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from "domhandler";
 import type { HtmlBody } from "../../message/model.js";
 import type { MessageRule, RawFinding } from "../types.js";
-import { elementsOf, nodesOf } from "../../message/dom.js";
+import { nodesOf } from "../../message/dom.js";
 import { backgroundOf, colourDistance, inlineStyle, parseColour, type Rgb } from "../../message/style.js";
 import { wordsOf } from "../../message/words.js";
 
@@ -163,7 +163,7 @@ function lowContrast(state: State, maxDistance: number): Hider | undefined {
 function classesInStyleBlocks(html: HtmlBody): ReadonlySet<string> {
   const classes = new Set<string>();
   // a walk, not html.$("style"): a selector query is quadratic on a flat document of 100,000 nodes
-  for (const element of elementsOf(html)) {
+  for (const element of html.elements) {
     if (element.name !== "style") continue;
     const css = element.children.map((child) => ("data" in child ? child.data : "")).join("").slice(0, 500_000);
     for (const match of css.matchAll(/\.(-?[_a-zA-Z][\w-]{0,100})/g)) classes.add(match[1]!);

@@ -2,7 +2,7 @@ import type { Element } from "domhandler";
 import { decodeHTML, decodeHTMLStrict } from "entities";
 import type { HtmlBody } from "../../message/model.js";
 import type { MessageRule, RawFinding } from "../types.js";
-import { elementsOf, nodesOf, startTagOf } from "../../message/dom.js";
+import { nodesOf, startTagOf } from "../../message/dom.js";
 
 // Broken HTML renders differently in every client (Outlook's Word engine, Gmail's sanitiser, Apple's
 // WebKit) and filters count it as a sign of generated junk (SpamAssassin HTML_TAG_BALANCE_*, HTML_BADTAG_*).
@@ -43,7 +43,7 @@ function tagProblems(html: HtmlBody): Problem[] {
   const unclosedCandidates: Element[] = [];
   // end index → the innermost element that its end tag closes (one end tag closes one element)
   const closedBy = new Map<number, Element>();
-  for (const element of elementsOf(html)) {
+  for (const element of html.elements) {
     const start = element.startIndex ?? 0;
     const name = element.name;
     if (source.startsWith("</", start)) {

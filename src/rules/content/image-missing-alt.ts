@@ -1,5 +1,4 @@
 import type { MessageRule, RawFinding } from "../types.js";
-import { elementsOf } from "../../message/dom.js";
 import { isInvisibleImage } from "../../message/style.js";
 
 // Most clients block images until the reader allows them; then alt text is all the reader sees, and
@@ -13,7 +12,7 @@ export const imageMissingAlt: MessageRule = {
   check(message) {
     const html = message.htmlBody;
     if (!html) return [];
-    const missing = [...elementsOf(html)].filter((element) => element.name === "img" && element.attribs.alt === undefined && !isInvisibleImage(element));
+    const missing = html.elements.filter((element) => element.name === "img" && element.attribs.alt === undefined && !isInvisibleImage(element));
     const findings: RawFinding[] = missing.slice(0, MAX_FINDINGS).map((element) => {
       const src = (element.attribs.src ?? "").trim();
       return {

@@ -1,6 +1,5 @@
 import type { Element } from "domhandler";
 import type { MessageRule } from "../types.js";
-import { elementsOf } from "../../message/dom.js";
 import { inlineStyle, isInvisibleImage } from "../../message/style.js";
 import { wordsOf } from "../../message/words.js";
 
@@ -15,7 +14,7 @@ export const imageOnly: MessageRule = {
     const html = message.htmlBody;
     if (!html) return [];
     const minWords = Number(ctx.options.minWords ?? 40);
-    const images = [...elementsOf(html)].filter((element) => element.name === "img" && !isInvisibleImage(element));
+    const images = html.elements.filter((element) => element.name === "img" && !isInvisibleImage(element));
     // a logo, icons or a header strip beside a short note (a receipt, a reply) is not an image-only message
     if (images.every(isDeclaredSmall)) return [];
     // visibleText includes each image's alt text; take those words back out
