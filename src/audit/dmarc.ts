@@ -54,7 +54,8 @@ export async function organizationalDomain(resolver: Resolver, domain: string): 
 }
 
 export async function auditDmarc(resolver: Resolver, fromDomain: string): Promise<DmarcFacts> {
-  const queries = await walk(resolver, fromDomain);
+  // asked beside the walk: no extra round trip (and the address audit asks the same question)
+  const [queries, fromDomainExists] = await Promise.all([walk(resolver, fromDomain), domainExists(resolver, fromDomain)]);
   const organizational = organizationalDomainFrom(fromDomain, queries);
   const state = discoveredPolicy(queries);
   const pslOrganizational = registrableDomain(fromDomain) ?? fromDomain.toLowerCase();
@@ -63,13 +64,14 @@ export async function auditDmarc(resolver: Resolver, fromDomain: string): Promis
     rfc7489View(resolver, fromDomain, pslOrganizational, queries),
   ]);
   const finalState: DmarcState = state.status === "found" && record ? { ...state, record } : state;
-  const appliedPolicy = finalState.status === "found" ? policyFor(fromDomain, finalState.policyDomain, finalState.record) : undefined;
+  const applied = finalState.status === "found" ? policyFor(fromDomain, fromDomainExists, finalState.policyDomain, finalState.record) : undefined;
   const policyDomain = finalState.status === "found" ? finalState.policyDomain : undefined;
   return {
     fromDomain,
     walk: queries,
     state: finalState,
-    ...(appliedPolicy ? { appliedPolicy } : {}),
+    ...(applied ? { appliedPolicy: applied.policy, appliedTag: applied.tag } : {}),
+    fromDomainExists,
     organizationalDomain: organizational,
     // Organisational domains only matter (for alignment) once there is a policy to apply.
     rfc7489: { ...rfc7489, differs: rfc7489.policyDomain !== policyDomain || (policyDomain !== undefined && rfc7489.organizationalDomain !== organizational) },
@@ -94,10 +96,20 @@ function draftUris(uris: readonly ReportUriDraft[]): DmarcReportUri[] {
   return uris.map((uri) => ({ ...uri, external: false, authorisation: "not-needed" }));
 }
 
-/** p for the policy domain itself, sp (else p) for its subdomains (RFC 9989 §4.7). */
-function policyFor(fromDomain: string, policyDomain: string, record: DmarcRecord): DmarcPolicy {
-  if (fromDomain.toLowerCase() === policyDomain) return record.policy ?? "none";
-  return record.subdomainPolicy ?? record.policy ?? "none";
+/** RFC 9989 §4.7: p for the policy domain itself; for its subdomains np when the subdomain does
+ *  not exist, else sp; a missing sp or np falls back to sp, then p. */
+function policyFor(fromDomain: string, exists: DmarcFacts["fromDomainExists"], policyDomain: string, record: DmarcRecord): { policy: DmarcPolicy; tag: "p" | "sp" | "np" } {
+  const p = { policy: record.policy ?? "none", tag: "p" as const };
+  if (fromDomain.toLowerCase() === policyDomain) return p;
+  if (exists === "no" && record.nonExistentPolicy) return { policy: record.nonExistentPolicy, tag: "np" };
+  return record.subdomainPolicy ? { policy: record.subdomainPolicy, tag: "sp" } : p;
+}
+
+/** RFC 8020: NXDOMAIN says the name, and everything under it, does not exist. */
+async function domainExists(resolver: Resolver, domain: string): Promise<DmarcFacts["fromDomainExists"]> {
+  const result = await resolver.query(domain, "A");
+  if (isTemporaryFailure(result)) return "unknown";
+  return result.rcode === "NXDOMAIN" ? "no" : "yes";
 }
 
 /** RFC 9990 §3: a report address outside the organisational domain must be authorised by a

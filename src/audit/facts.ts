@@ -224,6 +224,10 @@ export interface DmarcFacts {
   readonly state: DmarcState;
   /** The policy that applies to mail from fromDomain: p, or sp/np when found at a parent. */
   readonly appliedPolicy?: DmarcPolicy;
+  /** The tag appliedPolicy came from (sp and np fall back to p when absent, RFC 9989 §4.7). */
+  readonly appliedTag?: "p" | "sp" | "np";
+  /** RFC 9989 takes "non-existent" from RFC 8020: NXDOMAIN for the From domain means it does not exist, and np= applies. */
+  readonly fromDomainExists: "yes" | "no" | "unknown";
   /** Organisational domain by the RFC 9989 tree walk (§4.10.2). */
   readonly organizationalDomain: string;
   /** What a receiver still on RFC 7489 would use: the PSL registrable domain and the record it would find. */

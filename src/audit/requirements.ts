@@ -92,7 +92,7 @@ function dmarcPublished(facts: Omit<AuthFacts, "requirements">): Requirement {
     case "found": {
       const { record, policyDomain } = dmarc.state;
       if (record.syntaxErrors.length > 0) return item("dmarc-published", providers, "fail", `the record at _dmarc.${policyDomain} has errors`);
-      return item("dmarc-published", providers, "pass", `p=${dmarc.appliedPolicy ?? "none"} at _dmarc.${policyDomain} (p=none is enough for Gmail and Yahoo)`);
+      return item("dmarc-published", providers, "pass", `${dmarc.appliedTag ?? "p"}=${dmarc.appliedPolicy ?? "none"} at _dmarc.${policyDomain} (p=none is enough for Gmail and Yahoo)`);
     }
   }
 }

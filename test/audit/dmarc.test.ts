@@ -37,6 +37,34 @@ describe("RFC 9989 DNS tree walk", () => {
     expect(facts.walk.map((query) => query.outcome)).toEqual(["nxdomain", "nxdomain", "record", "nxdomain"]);
     expect(facts.rfc7489).toMatchObject({ organizationalDomain: "example.com", policyDomain: "example.com", differs: false });
   });
+
+  it("applies np= to a subdomain that does not exist, sp= to one that does, p= to the policy domain (§4.7)", async () => {
+    const resolver = createZoneResolver({
+      records: {
+        "_dmarc.example.com": { TXT: ["v=DMARC1; p=none; sp=quarantine; np=reject; rua=mailto:d@example.com"] },
+        "example.com": { A: ["192.0.2.1"] },
+        "news.example.com": { MX: [{ preference: 10, exchange: "mx.example.com" }] },
+      },
+    });
+    const applied = async (domain: string) => {
+      const facts = await auditDmarc(resolver, domain);
+      return [facts.fromDomainExists, facts.appliedTag, facts.appliedPolicy];
+    };
+    expect(await applied("ghost.example.com")).toEqual(["no", "np", "reject"]);
+    expect(await applied("news.example.com")).toEqual(["yes", "sp", "quarantine"]);
+    expect(await applied("example.com")).toEqual(["yes", "p", "none"]);
+  });
+
+  it("falls back from np= to sp= to p=, and applies sp= when the From domain's existence is unknown", async () => {
+    const resolver = createZoneResolver({
+      records: { "_dmarc.example.com": { TXT: ["v=DMARC1; p=quarantine"] }, "_dmarc.example.org": { TXT: ["v=DMARC1; p=none; sp=quarantine; np=reject"] } },
+      faults: { "flaky.example.org": { rcode: "SERVFAIL" } },
+    });
+    const facts = await auditDmarc(resolver, "ghost.example.com");
+    expect([facts.fromDomainExists, facts.appliedTag, facts.appliedPolicy]).toEqual(["no", "p", "quarantine"]);
+    const unknown = await auditDmarc(resolver, "flaky.example.org");
+    expect([unknown.fromDomainExists, unknown.appliedTag, unknown.appliedPolicy]).toEqual(["unknown", "sp", "quarantine"]);
+  });
 });
 
 describe("DMARC record tags (RFC 9989 §4.7)", () => {
