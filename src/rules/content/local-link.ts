@@ -1,17 +1,21 @@
 import type { MessageRule, RawFinding } from "../types.js";
 import type { Link } from "../../message/model.js";
 import { specialAddressRange, subdomainLabels } from "../../domain/index.js";
+import { isConversation } from "../list-hygiene/shared/mail-kind.js";
 
 // A link or image that only resolves on the sender's network (localhost, RFC 1918 / RFC 4193 addresses,
 // reserved TLDs of RFC 2606 / RFC 6761, a staging server) is broken for every recipient: a leftover from
-// testing that makes the mail look careless and, for images, shows a broken picture.
+// testing that makes the mail look careless and, for images, shows a broken picture. In a reply or a
+// discussion-list post, a URL in the plain text is prose ("browse http://localhost/~you"), not a link
+// the sender lays out, so only the links of the HTML are judged there.
 export const localLink: MessageRule = {
   id: "local-link",
   kind: "message",
   check(message, ctx) {
     const reservedTlds = ctx.data.list("reserved-tlds");
     const stagingLabels = ctx.data.list("staging-host-labels");
-    return message.links.flatMap((link): RawFinding[] => {
+    const links = isConversation(message) ? message.links.filter((link) => link.source !== "text") : message.links;
+    return links.flatMap((link): RawFinding[] => {
       const reason = whyLocal(link, reservedTlds);
       if (reason) {
         return [{ message: `Link points at ${reason}, which recipients cannot reach: ${link.href}`, evidence: link.href, location: link.location }];

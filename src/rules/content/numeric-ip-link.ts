@@ -1,14 +1,18 @@
 import type { MessageRule } from "../types.js";
+import { isConversation } from "../list-hygiene/shared/mail-kind.js";
 
 // Legitimate senders link to names; a bare IP hides who runs the server and is a classic spam and
 // phishing sign (SpamAssassin NUMERIC_HTTP_ADDR, NORMAL_HTTP_TO_IP, HTTP_ESCAPED_HOST). Obfuscated forms
 // (3232235777, 0xC0A80101, 0300.0250.1.1) exist only to slip past naive filters, so they count too.
+// A reply or a discussion-list post that pastes a URL in its plain text (a 2002 Google cache link was
+// http://216.239.39.100/search?q=cache:…) quotes it rather than sends it: only its HTML links count.
 export const numericIpLink: MessageRule = {
   id: "numeric-ip-link",
   kind: "message",
   check(message) {
+    const conversation = isConversation(message);
     return message.links
-      .filter((link) => link.ip !== undefined)
+      .filter((link) => link.ip !== undefined && !(conversation && link.source === "text"))
       .map((link) => ({
         message: `Link points at the numeric IP address ${link.ip}${disguise(link.href, link.ip!, link.userinfo)}: ${link.href}`,
         evidence: link.href,

@@ -6,6 +6,10 @@ ruleTester(numericIpLink, {
     "fixtures/numeric-ip-link/clean-hostnames.eml",
     { html: '<a href="https://1.2.3.4.example.com/">a name that starts with digits</a>' },
     { html: '<a href="mailto:root@[192.168.1.1]">mail</a>' },
+    {
+      name: "a reply pasting a 2002 Google cache link",
+      eml: "From: Ann <ann@example.org>\nTo: list@example.net\nReferences: <1@example.org>\nSubject: Re: Asteroids anyone ?\n\nGoogle still has it: http://216.239.39.100/search?q=cache:637JrhGDB5gC:www.lpi.usra.edu/meetings/\n",
+    },
   ],
   invalid: [
     {
@@ -24,6 +28,10 @@ ruleTester(numericIpLink, {
       findings: [{ evidence: "http://0300.0250.01.01/ru/", location: { part: "text/html", line: 5, column: 26 } }],
     },
     { input: { html: '<a href="http://%31%32%37.0.0.1/">escaped</a>' }, findings: [{ message: /127\.0\.0\.1/ }] },
+    {
+      input: { name: "a plain-text offer that is not a reply", eml: "From: Offers <deals@example.com>\nTo: ann@example.org\nSubject: Refinance now\n\nApply at http://211.91.20.163/host/YourApproved/\n" },
+      findings: [{ evidence: "http://211.91.20.163/host/YourApproved/", location: { part: "text/plain" } }],
+    },
     { input: { html: '<a href="http://0x7f.1/">hex</a><img src="//64.174.94.10/a.gif">' }, findings: 2 },
     { input: { html: '<div style="background:url(http://2130706433/bg.png)">x</div>' }, findings: [{ evidence: "http://2130706433/bg.png" }] },
   ],

@@ -28,6 +28,16 @@ export function isCommercialBulk(kind: MailKind): boolean {
   return kind === "template" || kind === "bulk";
 }
 
+/**
+ * A reply or a post to a discussion list: its plain text is what a person wrote, so a URL in it is
+ * prose ("point it at http://localhost/~you"), quoted or pasted, not a link a sender lays out.
+ */
+export function isConversation(message: MessageModel): boolean {
+  const kind = mailKind(message);
+  if (kind === "discussion-list") return true;
+  return kind === "personal" && (message.header("in-reply-to") !== undefined || message.header("references") !== undefined);
+}
+
 function isDiscussionList(message: MessageModel): boolean {
   const listPost = message.header("list-post")?.value.trim();
   // RFC 2369 §3.4: "List-Post: NO" marks an announcement list, which is bulk mail
