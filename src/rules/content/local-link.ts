@@ -14,7 +14,7 @@ export const localLink: MessageRule = {
   check(message, ctx) {
     const reservedTlds = ctx.data.list("reserved-tlds");
     const stagingLabels = ctx.data.list("staging-host-labels");
-    const links = isConversation(message) ? message.links.filter((link) => link.source !== "text") : message.links;
+    const links = isConversation(message, ctx.data) ? message.links.filter((link) => link.source !== "text") : message.links;
     return links.flatMap((link): RawFinding[] => {
       const reason = whyLocal(link, reservedTlds);
       if (reason) {

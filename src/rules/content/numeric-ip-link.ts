@@ -9,8 +9,8 @@ import { isConversation } from "../list-hygiene/shared/mail-kind.js";
 export const numericIpLink: MessageRule = {
   id: "numeric-ip-link",
   kind: "message",
-  check(message) {
-    const conversation = isConversation(message);
+  check(message, ctx) {
+    const conversation = isConversation(message, ctx.data);
     return message.links
       .filter((link) => link.ip !== undefined && !(conversation && link.source === "text"))
       .map((link) => ({

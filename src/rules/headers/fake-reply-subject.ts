@@ -20,7 +20,7 @@ export const fakeReplySubject: MessageRule = {
     const subject = message.subject ?? "";
     const match = PREFIX.exec(subject);
     if (!match || message.header("in-reply-to") || message.header("references") || message.header("thread-index")) return [];
-    const kind = mailKind(message);
+    const kind = mailKind(message, ctx.data);
     if (kind === "discussion-list") return [];
     const prefixes = ctx.data.json<ReplyPrefixes>("reply-prefixes");
     const prefix = match[1]!.toLowerCase();

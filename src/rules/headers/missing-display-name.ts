@@ -7,9 +7,9 @@ import { isCommercialBulk, mailKind } from "../list-hygiene/shared/mail-kind.js"
 export const missingDisplayName: MessageRule = {
   id: "missing-display-name",
   kind: "message",
-  check(message) {
+  check(message, ctx) {
     const from = message.from;
-    if (!from || from.name || !isCommercialBulk(mailKind(message))) return [];
+    if (!from || from.name || !isCommercialBulk(mailKind(message, ctx.data))) return [];
     return [
       {
         message: `From address ${from.address} has no display name; inboxes will show the bare address.`,

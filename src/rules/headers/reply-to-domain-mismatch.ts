@@ -9,9 +9,9 @@ import { isCommercialBulk, mailKind } from "../list-hygiene/shared/mail-kind.js"
 export const replyToDomainMismatch: MessageRule = {
   id: "reply-to-domain-mismatch",
   kind: "message",
-  check(message) {
+  check(message, ctx) {
     const from = message.from;
-    if (!from?.domain || !isCommercialBulk(mailKind(message))) return [];
+    if (!from?.domain || !isCommercialBulk(mailKind(message, ctx.data))) return [];
     return message.replyTo
       .filter((address) => address.domain && !sameOrganisation(address.domain, from.domain))
       .map((address) => ({

@@ -12,9 +12,9 @@ const ONE_CLICK = /^list-unsubscribe=one-click$/i;
 export const missingOneClickUnsubscribe: MessageRule = {
   id: "missing-one-click-unsubscribe",
   kind: "message",
-  check(message) {
+  check(message, ctx) {
     const header = message.header("list-unsubscribe");
-    if (message.kind !== "eml" || !header || mailKind(message) === "discussion-list") return [];
+    if (message.kind !== "eml" || !header || mailKind(message, ctx.data) === "discussion-list") return [];
     const uris = [...header.value.matchAll(/<([^<>]{0,2000})>/g)].map((match) => match[1]!.trim());
     if (!uris.some((uri) => urlParts(uri).scheme === "https")) {
       return [

@@ -13,7 +13,7 @@ export const missingPermissionReminder: MessageRule = {
   id: "missing-permission-reminder",
   kind: "message",
   check(message, ctx) {
-    if (!isCommercialBulk(mailKind(message))) return [];
+    if (!isCommercialBulk(mailKind(message, ctx.data))) return [];
     const text = bodyText(message);
     if (!text) return [];
     let matcher = matchers.get(ctx.data);

@@ -9,7 +9,7 @@ export const missingPostalAddress: MessageRule = {
   id: "missing-postal-address",
   kind: "message",
   check(message, ctx) {
-    if (!isCommercialBulk(mailKind(message))) return [];
+    if (!isCommercialBulk(mailKind(message, ctx.data))) return [];
     const text = bodyText(message);
     if (!text) return [];
     if (hasPostalAddress(text, ctx.data) || (message.text && hasPostalAddress(message.text.content, ctx.data))) return [];

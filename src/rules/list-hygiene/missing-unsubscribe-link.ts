@@ -10,7 +10,7 @@ export const missingUnsubscribeLink: MessageRule = {
   id: "missing-unsubscribe-link",
   kind: "message",
   check(message, ctx) {
-    if (!isCommercialBulk(mailKind(message))) return [];
+    if (!isCommercialBulk(mailKind(message, ctx.data))) return [];
     if (!message.html && !message.text) return [];
     if (unsubscribeOffers(message, ctx.data).length > 0) return [];
     const part = message.html ? "text/html" : "text/plain";

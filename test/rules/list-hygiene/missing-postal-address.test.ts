@@ -10,6 +10,7 @@ ruleTester(missingPostalAddress, {
     "fixtures/newsletter-ru.eml",
     "fixtures/missing-postal-address/clean-po-box.eml",
     "fixtures/missing-unsubscribe-link/clean-personal.eml",
+    { name: "a plain-text note to one person", eml: "From: Ann <ann@example.org>\nTo: bob@example.org\nSubject: Saturday\n\nShall we meet at the station at ten?\n" },
     footer("Acme Inc., 1600 Amphitheatre Parkway, Mountain View, CA 94043"),
     footer("Acme GmbH · Hauptstraße 5 · Berlin"),
     footer("Acme GmbH, Postfach 10 20 30, Berlin"),
@@ -25,5 +26,13 @@ ruleTester(missingPostalAddress, {
   invalid: [
     { input: "fixtures/missing-postal-address/fires-no-address.eml", findings: [{ location: { part: "text/html" } }] },
     { input: footer("Call us on 0800 123 456 any time in 2026."), findings: 1 },
+    {
+      // no list headers and no HTML: the removal instructions alone say it went to a list
+      input: {
+        name: "plain-text bulk mail that says how to leave the list",
+        eml: "From: Deals <deals@example.com>\nTo: ann@example.org\nSubject: Merchant accounts\n\nAccept credit cards today.\n\nTo be removed from our mailing list, reply with the word REMOVE in the subject line.\n",
+      },
+      findings: [{ location: { part: "text/plain" } }],
+    },
   ],
 });

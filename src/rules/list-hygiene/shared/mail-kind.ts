@@ -2,12 +2,15 @@
 // permission reminder, postal address) are about commercial bulk mail: a personal reply or a post to a
 // discussion list has none of them and no deliverability expert would ask for them there.
 import type { MessageModel } from "../../../message/model.js";
+import type { RuleData } from "../../data.js";
 import { sameOrganisation } from "../../../domain/index.js";
+import { unsubscribeMatcher, unsubscribeOffers } from "./unsubscribe.js";
+import { bodyText } from "./readable-text.js";
 
 export type MailKind =
   /** an HTML template: what an ESP will send in bulk */
   | "template"
-  /** list headers, Precedence: bulk, feedback loops, or a link-heavy HTML body */
+  /** list headers, Precedence: bulk, feedback loops, a link-heavy HTML body, or a body that says how to leave the list */
   | "bulk"
   /** members post to the list (RFC 2369 List-Post, Mailman's X-BeenThere, ezmlm's Mailing-List); the list server owns the footer */
   | "discussion-list"
@@ -16,12 +19,27 @@ export type MailKind =
 // A link-heavy HTML body without reply headers is how a newsletter looks when its headers say nothing.
 const BULK_MIN_LINK_TARGETS = 3;
 
-export function mailKind(message: MessageModel): MailKind {
+const kinds = new WeakMap<MessageModel, MailKind>();
+
+export function mailKind(message: MessageModel, data: RuleData): MailKind {
+  let kind = kinds.get(message);
+  if (kind === undefined) {
+    kind = classify(message, data);
+    kinds.set(message, kind);
+  }
+  return kind;
+}
+
+function classify(message: MessageModel, data: RuleData): MailKind {
   if (message.kind === "html") return "template";
   if (isDiscussionList(message)) return "discussion-list";
   if (hasBulkHeaders(message)) return "bulk";
   if (message.header("in-reply-to") || message.header("references")) return "personal";
-  return webLinkTargets(message) >= BULK_MIN_LINK_TARGETS ? "bulk" : "personal";
+  if (webLinkTargets(message) >= BULK_MIN_LINK_TARGETS) return "bulk";
+  // "To be removed from our mailing list, reply with REMOVE": a plain-text mail that tells readers how
+  // to leave a list says itself that it went to one, whatever its headers (most 2002 bulk mail had none)
+  const saysHowToLeave = unsubscribeMatcher(data).test(bodyText(message)) || unsubscribeOffers(message, data).length > 0;
+  return saysHowToLeave ? "bulk" : "personal";
 }
 
 export function isCommercialBulk(kind: MailKind): boolean {
@@ -32,8 +50,8 @@ export function isCommercialBulk(kind: MailKind): boolean {
  * A reply or a post to a discussion list: its plain text is what a person wrote, so a URL in it is
  * prose ("point it at http://localhost/~you"), quoted or pasted, not a link a sender lays out.
  */
-export function isConversation(message: MessageModel): boolean {
-  const kind = mailKind(message);
+export function isConversation(message: MessageModel, data: RuleData): boolean {
+  const kind = mailKind(message, data);
   if (kind === "discussion-list") return true;
   return kind === "personal" && (message.header("in-reply-to") !== undefined || message.header("references") !== undefined);
 }
