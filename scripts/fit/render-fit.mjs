@@ -66,6 +66,8 @@ export function renderFit({ fit, severities, kept }) {
     "",
     ...missedSpam(fit),
     "",
+    ...hardHamCaught(fit),
+    "",
     HAND_WRITTEN_MARKER,
   ];
   return `${lines.join("\n")}\n${kept}`;
@@ -79,6 +81,8 @@ function metricsRow(label, metrics) {
 function missedSpam(fit) {
   const spam = fit.messages.filter((message) => message.kind === "spam");
   const missed = spam.filter((message) => message.score < THRESHOLD);
+  const ham = fit.messages.filter((message) => message.kind !== "spam");
+  const hardHam = ham.filter((message) => message.kind === "hard-ham");
   const bands = [
     ["no fittable rule fired", (message) => message.hits.length === 0],
     ["rules fired, all scored 0", (message) => message.hits.length > 0 && message.score === 0],
@@ -98,9 +102,14 @@ function missedSpam(fit) {
     "",
     `${missed.length} of ${spam.length} tuning spam (${percent(missed.length / spam.length)}) score under ${THRESHOLD.toFixed(1)}.`,
     "",
-    "| how far under | spam |",
-    "|---|--:|",
-    ...bands.map(([label, test]) => `| ${label} | ${missed.filter(test).length} |`),
+    "AUC lost: how much of 1 − AUC these spam account for (each spam's share of ham scoring as high or higher, ties half), so the bands show where signal would raise the AUC most.",
+    "",
+    "| how far under | spam | AUC lost, all ham | AUC lost, hard ham |",
+    "|---|--:|--:|--:|",
+    ...bands.map(([label, test]) => {
+      const band = missed.filter(test);
+      return `| ${label} | ${band.length} | ${aucLost(band, ham, spam.length).toFixed(3)} | ${aucLost(band, hardHam, spam.length).toFixed(3)} |`;
+    }),
     "",
     "The rule sets they have most often:",
     "",
@@ -112,8 +121,30 @@ function missedSpam(fit) {
     "",
     "| message | score | subject | rules |",
     "|---|--:|---|---|",
-    ...sample.map((message) => `| ${message.group}/${message.message} | ${message.score.toFixed(1)} | ${escapeCell(subjectOf(message))} | ${message.hits.join(", ")} |`),
+    ...sample.map(messageRow),
   ];
+}
+
+/** The hard ham at 5.0 or more: the false positives the operating point allows. */
+function hardHamCaught(fit) {
+  const caught = fit.messages.filter((message) => message.kind === "hard-ham" && message.score >= THRESHOLD);
+  return [
+    `## Hard ham at ${THRESHOLD.toFixed(1)} or more (tuning split)`,
+    "",
+    "| message | score | subject | rules |",
+    "|---|--:|---|---|",
+    ...caught.map(messageRow),
+  ];
+}
+
+function messageRow(message) {
+  return `| ${message.group}/${message.message} | ${message.score.toFixed(1)} | ${escapeCell(subjectOf(message))} | ${message.hits.join(", ")} |`;
+}
+
+/** The part of 1 − AUC (Mann-Whitney, ties half) owed to the given spam: ham ranked at or above each. */
+function aucLost(spam, ham, spamTotal) {
+  const lost = spam.reduce((sum, message) => sum + ham.reduce((count, other) => count + (other.score > message.score ? 1 : other.score === message.score ? 0.5 : 0), 0), 0);
+  return lost / (spamTotal * ham.length);
 }
 
 /** The Subject header of a corpus message, decoded (RFC 2047) for reading; "" when absent. */
