@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// npm run fit-scores [-- --from-hits] [--check] [--workers N]
+// npm run fit-scores [-- --from-hits] [--check] [--workers N]   (the npm script builds dist/ first)
 //
 // Fits the catalogue scores of the offline rules on the tuning split of the SpamAssassin corpus
-// (issue 7): runs spam-2, easy-ham-2 and hard-ham-1 through dist/ (build first), writes the hit
+// (issue 7): runs spam-2, easy-ham-2 and hard-ham-1 through dist/, writes the hit
 // matrix bench/fit/hits-tuning.tsv, fits (scripts/fit/fit.mjs), writes the scores into
 // rules/catalogue/*.json, regenerates the docs that show them, and writes bench/fit/FIT.md.
-//   --from-hits  fit the committed matrix; no corpus run, no build needed
+//   --from-hits  fit the committed matrix; no corpus run
 //   --check      write nothing; exit 1 listing every difference from what is committed
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

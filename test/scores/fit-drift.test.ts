@@ -12,7 +12,7 @@ import { collectTuningHits, fittableRuleIds, hitDifferences, HITS_PATH, parseHit
 // @ts-expect-error: a plain .mjs script without type declarations
 import { readCatalogue } from "../../scripts/gen-docs.mjs";
 
-const REFIT = "run `npm run fit-scores` (after `npm run build`) and commit rules/catalogue, bench/fit and docs";
+const REFIT = "run `npm run fit-scores` and commit rules/catalogue, bench/fit and docs";
 const catalogue = readCatalogue(REPO_ROOT) as CatalogueRule[];
 const committed = parseHits(readFileSync(HITS_PATH, "utf8"));
 const bounds = JSON.parse(readFileSync(join(REPO_ROOT, "rules/score-bounds.json"), "utf8")) as ScoreBounds;
