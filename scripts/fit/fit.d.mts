@@ -30,6 +30,8 @@ export interface Fit {
   readonly candidates: readonly { scale: number; metrics: FitMetrics }[];
   readonly metrics: FitMetrics;
   readonly handSet: FitMetrics;
+  /** Out-of-fold scores of a FOLDS-fold cross-validation at the chosen scale. */
+  readonly crossValidated: FitMetrics;
   readonly messages: readonly { group: string; kind: string; message: string; hits: readonly string[]; score: number }[];
 }
 export declare const CLASS_SHARES: Readonly<Record<"spam" | "hard-ham" | "easy-ham", number>>;
@@ -37,4 +39,5 @@ export declare const LAMBDA: number;
 export declare const HARD_HAM_TARGET: number;
 export declare const SCALE_GRID: readonly number[];
 export declare const THRESHOLD: number;
+export declare const FOLDS: number;
 export declare function fitScores(inputs: { hits: HitMatrix; catalogue: readonly CatalogueRule[]; bounds: ScoreBounds }): Fit;
