@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../bench/lib/corpus-files.mjs";
 import { scoreDifferences } from "../../scripts/fit/catalogue-scores.mjs";
-import { fitScores, type ScoreBounds } from "../../scripts/fit/fit.mjs";
+import { fitScores, THRESHOLD, type ScoreBounds } from "../../scripts/fit/fit.mjs";
 import { collectTuningHits, fittableRuleIds, hitDifferences, HITS_PATH, parseHits, type CatalogueRule } from "../../scripts/fit/hits-matrix.mjs";
+import { FAIL_SCORE } from "../../src/report/score.js";
 // @ts-expect-error: a plain .mjs script without type declarations
 import { readCatalogue } from "../../scripts/gen-docs.mjs";
 
@@ -18,6 +19,10 @@ const committed = parseHits(readFileSync(HITS_PATH, "utf8"));
 const bounds = JSON.parse(readFileSync(join(REPO_ROOT, "rules/score-bounds.json"), "utf8")) as ScoreBounds;
 
 describe("fitted scores", () => {
+  it("are scaled for the score at which a result fails", () => {
+    expect(THRESHOLD).toBe(FAIL_SCORE);
+  });
+
   it("the catalogue's scores are the fit of the committed hit matrix", () => {
     const fit = fitScores({ hits: committed, catalogue, bounds });
     const drift = scoreDifferences(catalogue, fit.scores).map(({ id, catalogue: was, fitted }) => `${id}: catalogue ${was}, fit ${fitted}`);
