@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { listSpamAssassin, readMessage } from "../lib/corpus-files.mjs";
+import { mboxEntry } from "../lib/mbox.mjs";
 
 /** Share of each class in a sample: mostly legitimate mail, as a sender's own drafts would be. */
 export const MIX = { "easy-ham": 0.6, "hard-ham": 0.1, spam: 0.3 };
@@ -40,10 +41,4 @@ export function writeSample(entries, { mbox = false } = {}) {
   const mboxPath = mbox ? join(root, "sample.mbox") : undefined;
   if (mboxPath) writeFileSync(mboxPath, Buffer.concat(mboxParts));
   return { root, dir, mboxPath, cleanup: () => rmSync(root, { recursive: true, force: true }) };
-}
-
-/** mboxrd (RFC 4155): a "From " separator, body lines starting with (>*)From quoted by one more ">". */
-function mboxEntry(bytes) {
-  const text = bytes.toString("latin1").replace(/\r\n/g, "\n").replace(/^(>*From )/gm, ">$1");
-  return Buffer.from(`From bench@localhost Thu Jan  1 00:00:00 2026\n${text}${text.endsWith("\n") ? "" : "\n"}\n`, "latin1");
 }
