@@ -8,10 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { onPath, run } from "./measure.mjs";
 
-export function spamAssassinVersion() {
-  if (!onPath("spamassassin")) return undefined;
-  return /version ([\d.]+)/.exec(spawnSync("spamassassin", ["--version"]).stdout.toString())?.[1] ?? "unknown";
-}
+export { spamAssassinVersion } from "../lib/spamassassin.mjs";
 
 /** Wall time of one `spamassassin -L --mbox` over the mbox (start-up included, as for us). */
 export function runSpamAssassin(mboxPath) {
