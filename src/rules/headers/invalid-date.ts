@@ -26,7 +26,11 @@ function dateProblem(value: string): string | undefined {
   const match = DATE_TIME.exec(bare);
   if (!match) return "is not an RFC 5322 date-time";
   const [, day, month, year, hour, minute, second, zone] = match;
-  const fullYear = year!.length === 4 ? Number(year) : Number(year) + (Number(year) < 50 ? 2000 : 1900);
+  // §4.3: a two-digit year under 50 is 20xx, any other two- or three-digit year is 1900 + it
+  const fullYear = year!.length === 4 ? Number(year) : Number(year) + (year!.length === 2 && Number(year) < 50 ? 2000 : 1900);
+  // §3.3: "the year is any numeric year 1900 or later"; "0102" is 2002 printed as years since 1900 with
+  // four digits, a ratware bug (SpamAssassin INVALID_DATE reads it as invalid too)
+  if (fullYear < 1900) return `has a year before 1900 (${year})`;
   const monthIndex = MONTHS.indexOf(month!.toLowerCase());
   const date = new Date(Date.UTC(fullYear, monthIndex, Number(day)));
   if (date.getUTCDate() !== Number(day)) return `names a day that does not exist (${day} ${month})`;
