@@ -4,7 +4,7 @@ import { attributeOffset } from "../../message/html.js";
 import { startTagOf } from "../../message/dom.js";
 
 // Every mail client strips scripts, forms, frames and plug-ins, and filters treat them as an attack
-// (SpamAssassin HTML_SCRIPT, HTML_EMBEDS, HTML_IFRAME…, HTML_FORMACTION…); a meta refresh redirects a
+// (SpamAssassin __TAG_EXISTS_SCRIPT, HTML_EMBEDS, HTML_IFRAME_SRC, HTML_FORMACTION_MAILTO); a meta refresh redirects a
 // webmail reader away from the message. None of it works in email, all of it costs reputation.
 const ACTIVE_ELEMENTS: Readonly<Record<string, string>> = {
   script: "a <script>",

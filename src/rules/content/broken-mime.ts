@@ -1,7 +1,7 @@
 import type { MessageRule, RawFinding } from "../types.js";
 
 // Clients and filters repair broken MIME differently: what one shows, another hides or shows as an
-// attachment, and filters score the breakage itself (SpamAssassin MIME_MISSING_BOUNDARY, MISSING_MIME_HB_SEP).
+// attachment, and filters score the breakage itself (SpamAssassin MISSING_MIME_HB_SEP, T_MIME_MALF).
 const MAX_FINDINGS = 20;
 
 export const brokenMime: MessageRule = {

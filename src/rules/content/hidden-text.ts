@@ -7,7 +7,7 @@ import { wordsOf } from "../../message/words.js";
 
 // Text the reader cannot see but a filter reads is the oldest trick against content filters (random words
 // to break hashes, keywords to game Bayes); filters score it (SpamAssassin HTML_FONT_LOW_CONTRAST,
-// HTML_FONT_SIZE_TINY, HIDE_WIN_STATUS…). Two legitimate patterns are exempt:
+// __FONT_INVIS, __STY_INVIS, __HTML_FONT_TINY_01…). Two legitimate patterns are exempt:
 // - the preheader: a short hidden block before the visible content, whose text the inbox shows beside the
 //   subject (the first hidden block, preceded by fewer than `preheaderMaxWordsBefore` visible words and no
 //   longer than `preheaderMaxChars`);

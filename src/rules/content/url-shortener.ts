@@ -2,7 +2,7 @@ import type { MessageRule } from "../types.js";
 import { hostInList } from "../../domain/index.js";
 
 // A shortener hides the destination; filters then judge the shortener's reputation (shared with every
-// spammer who uses it) and often blocklist whole shortener domains (SpamAssassin URL_SHORTENER list).
+// spammer who uses it) and often blocklist whole shortener domains (SpamAssassin's url_shortener list and __URL_SHORTENER rule).
 export const urlShortener: MessageRule = {
   id: "url-shortener",
   kind: "message",
