@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// npm run corpus [-- --split tuning|held-out|all] [--workers N] [--timeout MS] [--out FILE]
+// npm run corpus [-- --split tuning|held-out|all] [--workers N] [--timeout MS] [--out FILE] [--no-spamassassin]
 //
 // Every SpamAssassin public corpus message (and ../shared/corpus) through the built library
 // (dist/, so run `npm run build` first), offline. Prints the note and writes bench/CORPUS.md:
 // crashes, score distributions, verdicts, ROC AUC (spam vs ham, spam vs hard ham) per issue 7's
-// split, and every rule's firing rate per group. Exit 1 when any message crashed.
+// split, and every rule's firing rate per group. With `spamassassin` installed, the corpus messages
+// also go through it (cached in bench/.cache): its AUC beside ours, and each rule's agreement with
+// its SpamAssassin counterparts beside the reading in bench/spamassassin-agreement.json.
+// Exit 1 when any message crashed.
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -13,6 +16,8 @@ import { pathToFileURL } from "node:url";
 import { REPO_ROOT, listSharedCorpus, listSpamAssassin } from "./lib/corpus-files.mjs";
 import { runPool } from "./lib/pool.mjs";
 import { renderCorpusNote } from "./lib/render.mjs";
+import { rulesOffInScoreSet0, runSpamAssassinOnCorpus, SPAMASSASSIN_ARGS, spamAssassinVersion } from "./lib/spamassassin.mjs";
+import { agreementByRule, explanationProblems, loadExplanations, rulesWithCounterparts } from "./lib/spamassassin-agreement.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -20,6 +25,7 @@ const { values: args } = parseArgs({
     workers: { type: "string", default: String(Math.min(2, availableParallelism())) },
     timeout: { type: "string", default: "60000" },
     out: { type: "string", default: join(REPO_ROOT, "bench/CORPUS.md") },
+    "no-spamassassin": { type: "boolean", default: false },
   },
 });
 if (!["all", "tuning", "held-out"].includes(args.split)) usage(`--split must be all, tuning or held-out, not ${args.split}`);
@@ -67,6 +73,8 @@ const offlineRules = [...catalogue.values()].filter((meta) => !meta.network && !
 const engineFired = ruleIdsFired.filter((id) => id !== "dns-skipped" && catalogue.get(id)?.engine);
 const ruleIds = [...new Set([...offlineRules, ...engineFired])].sort();
 
+const spamassassin = await sideBySide();
+
 const { markdown, crashes } = renderCorpusNote({
   records: corpusRecords,
   shared: records.slice(corpus.length),
@@ -78,11 +86,50 @@ const { markdown, crashes } = renderCorpusNote({
   workers,
   splitFilter: args.split,
   version: toolVersion(),
+  spamassassin,
 });
 process.stdout.write(`${markdown}\n`);
 writeFileSync(args.out, `${markdown}\n`);
 process.stderr.write(`wrote ${args.out}\n`);
 process.exitCode = crashes.length > 0 ? 1 : 0;
+
+/**
+ * The corpus messages through SpamAssassin (after our run, so the two do not share the cores) and
+ * each rule's agreement with its counterparts; { note } when SpamAssassin is skipped or absent.
+ */
+async function sideBySide() {
+  if (args["no-spamassassin"]) return { note: "skipped (--no-spamassassin)" };
+  const saVersion = spamAssassinVersion();
+  if (!saVersion) {
+    const note = "not installed, side by side skipped (apt-get install spamassassin)";
+    process.stderr.write(`SpamAssassin: ${note}\n`);
+    return { note };
+  }
+  let lastShown = 0;
+  const run = await runSpamAssassinOnCorpus(corpus, {
+    version: saVersion,
+    processes: workers,
+    onProgress(done, total) {
+      if (!process.stderr.isTTY || (done < total && performance.now() - lastShown < 250)) return;
+      lastShown = performance.now();
+      process.stderr.write(`\rSpamAssassin: ${done}/${total} messages`);
+      if (done === total) process.stderr.write("\n");
+    },
+  }).catch((error) => ({ error }));
+  if (run.error) {
+    const note = `failed, side by side skipped: ${run.error.message.split("\n")[0]}`;
+    process.stderr.write(`SpamAssassin: ${note}\n`);
+    return { note };
+  }
+  const kindOf = Object.fromEntries(corpus.map((entry) => [entry.group, entry.kind]));
+  const { offline, network } = rulesWithCounterparts(catalogue);
+  // a rule turned off for want of a module would only ever be "only theirs"
+  const agreement = agreementByRule(corpusRecords, run.results, kindOf, offline.filter((rule) => !withoutModule.includes(rule.id)));
+  const explanations = loadExplanations();
+  const problems = explanationProblems(agreement, explanations);
+  for (const problem of problems) process.stderr.write(`warning: spamassassin-agreement.json: ${problem}\n`);
+  return { ...run, args: SPAMASSASSIN_ARGS, processes: workers, agreement, network, explanations, problems, off: rulesOffInScoreSet0() };
+}
 
 function usage(message) {
   process.stderr.write(`corpus: ${message}\n`);

@@ -1,6 +1,7 @@
 // The corpus note (bench/CORPUS.md) from the per-message records.
 import { GROUPS, KINDS, SPLITS } from "./corpus-files.mjs";
 import { mean, percentile, rocAuc } from "./stats.mjs";
+import { DISAGREEMENT_CLASSES, SIDES, shortName, sideLabel } from "./spamassassin-agreement.mjs";
 
 /** Issue 3: a content rule firing on more real easy ham than this is a false-positive suspect. */
 export const EASY_HAM_SUSPECT_RATE = 0.03;
@@ -12,10 +13,13 @@ const TOP_HARD_HAM = 5;
 const FAIL_SCORE = 5.0;
 
 /**
- * @param run { records, shared, ruleIds, seconds, workers, splitFilter, version, dataDir }
+ * @param run { records, shared, ruleIds, seconds, workers, splitFilter, version, dataDir, spamassassin? }
+ *   spamassassin: { note } when it did not run, else { version, results (index-aligned with records),
+ *   checked, fromCache, seconds, processes, agreement, network, problems, explanations }
  */
 export function renderCorpusNote(run) {
   const { records, shared } = run;
+  const sa = run.spamassassin;
   const ok = records.filter((record) => !record.crash);
   const crashes = [...records, ...shared].filter((record) => record.crash);
   const kindOf = Object.fromEntries(GROUPS.map((group) => [group.name, group.kind]));
@@ -42,6 +46,9 @@ export function renderCorpusNote(run) {
     `- crashes (exception, invalid report or timeout): **${crashes.length}**`,
     ...(run.withoutModule.length > 0 ? [`- **turned off, catalogue entry without a module in dist/**: ${run.withoutModule.join(", ")}`] : []),
     `- split (issue 7): scores are tuned on **tuning** = spam-2, easy-ham-2, hard-ham-1; **held-out** = spam-1, easy-ham-1`,
+    run.spamassassin?.results
+      ? `- SpamAssassin ${run.spamassassin.version} on the same corpus messages: AUC in the ranking table, rule agreement below`
+      : `- SpamAssassin: ${run.spamassassin?.note ?? "not run"}`,
     "",
   );
 
@@ -54,16 +61,28 @@ export function renderCorpusNote(run) {
   }
 
   out("## Ranking: ROC AUC of the score", "", "Mann-Whitney U over (spam × ham) pairs, ties counted half; crashed messages left out.", "");
-  out(`| set | spam | easy ham | hard ham | AUC spam vs all ham | AUC spam vs hard ham | ham ≥ ${FAIL_SCORE.toFixed(1)} | hard ham ≥ ${FAIL_SCORE.toFixed(1)} |`, "|---|--:|--:|--:|--:|--:|--:|--:|");
+  if (sa?.results) out(`SpamAssassin ${sa.version} (\`-L\`, Bayes off) on the same messages, beside ours: it also reads the Received chain and the sending software's headers, which a draft has not got.`, "");
+  out(
+    `| set | scorer | spam | easy ham | hard ham | AUC spam vs all ham | AUC spam vs hard ham | spam ≥ ${FAIL_SCORE.toFixed(1)} | ham ≥ ${FAIL_SCORE.toFixed(1)} | hard ham ≥ ${FAIL_SCORE.toFixed(1)} |`,
+    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+  );
+  const scorers = [{ name: "mail-preflight", score: (record) => record.score }];
+  if (sa?.results) {
+    const saScore = new Map(records.map((record, index) => [record, sa.results[index]?.score]));
+    scorers.push({ name: `SpamAssassin ${sa.version}`, score: (record) => saScore.get(record) });
+  }
   for (const split of [...SPLITS, "all"]) {
     const set = ok.filter((record) => split === "all" || splitOf[record.group] === split);
     if (set.length === 0) continue;
-    const scores = (kind) => set.filter((record) => kindOf[record.group] === kind).map((record) => record.score);
-    const [spam, easy, hard] = [scores("spam"), scores("easy-ham"), scores("hard-ham")];
-    const ham = [...easy, ...hard];
-    out(
-      `| ${split} | ${spam.length} | ${easy.length} | ${hard.length} | ${fixed(rocAuc(spam, ham), 3)} | ${fixed(rocAuc(spam, hard), 3)} | ${rate(ham.filter((s) => s >= FAIL_SCORE).length, ham.length)} | ${rate(hard.filter((s) => s >= FAIL_SCORE).length, hard.length)} |`,
-    );
+    for (const scorer of scorers) {
+      const scores = (kind) => set.filter((record) => kindOf[record.group] === kind).map(scorer.score).filter((score) => score !== undefined);
+      const [spam, easy, hard] = [scores("spam"), scores("easy-ham"), scores("hard-ham")];
+      const ham = [...easy, ...hard];
+      const failing = (values) => rate(values.filter((score) => score >= FAIL_SCORE).length, values.length);
+      out(
+        `| ${split} | ${scorer.name} | ${spam.length} | ${easy.length} | ${hard.length} | ${fixed(rocAuc(spam, ham), 3)} | ${fixed(rocAuc(spam, hard), 3)} | ${failing(spam)} | ${failing(ham)} | ${failing(hard)} |`,
+      );
+    }
   }
   out("");
 
@@ -140,6 +159,8 @@ export function renderCorpusNote(run) {
   }
   out("");
 
+  if (sa?.agreement) renderAgreement(out, sa, kindsRun);
+
   out("## Slowest messages", "", "| message | ms |", "|---|--:|");
   for (const record of [...records, ...shared].sort((a, b) => b.ms - a.ms).slice(0, 5)) out(`| ${record.group}/${record.file} | ${record.ms.toFixed(0)} |`);
   out("");
@@ -153,6 +174,76 @@ export function renderCorpusNote(run) {
     out("");
   }
   return { markdown: lines.join("\n"), crashes, suspects };
+}
+
+const EXAMPLE_TESTS = 8;
+
+/** The agreement of each rule with its SpamAssassin counterparts, and the reading of the disagreements. */
+function renderAgreement(out, sa, kindsRun) {
+  out(
+    "## Side by side with SpamAssassin: rule agreement",
+    "",
+    `SpamAssassin ${sa.version}, \`${["spamassassin", ...sa.args].map((arg) => (/\s/.test(arg) ? `'${arg}'` : arg)).join(" ")}\` (bench/lib/spamassassin.mjs):`,
+    `${sa.checked} messages checked in this run in ${sa.seconds.toFixed(0)} s on ${sa.processes} process(es), ${sa.fromCache} from the cache`,
+    "(bench/.cache, keyed by its version, these options and its rule files)" + (sa.missing > 0 ? `; **${sa.missing} got no result**.` : "."),
+    "",
+    "For every rule of ours with counterparts in the catalogue (`spamassassin`): on how many messages both fired, only ours, or only",
+    "theirs (any one counterpart, a scored rule or a `__` sub-rule). Counts are both / only ours / only theirs. A counterpart",
+    "marked *(off)* scores 0 in score set 0 (no network, no Bayes), so SpamAssassin does not run it here.",
+    "",
+    `| rule | SpamAssassin counterparts | ${kindsRun.map((kind) => kind).join(" | ")} | reading |`,
+    `|---|---|${kindsRun.map(() => "--:").join("|")}|---|`,
+  );
+  for (const rule of sa.agreement) {
+    const counts = kindsRun.map((kind) => {
+      const count = rule.byKind[kind] ?? { both: 0, onlyOurs: 0, onlyTheirs: 0 };
+      return `${count.both} / ${count.onlyOurs} / ${count.onlyTheirs}`;
+    });
+    const classes = SIDES.flatMap((side) => (sa.explanations[rule.id]?.[side] ?? []).map((item) => DISAGREEMENT_CLASSES[item.class] ?? item.class));
+    const names = rule.counterparts.map((name) => (sa.off.has(name) ? `${name} *(off)*` : name));
+    out(`| ${rule.id} | ${names.join(", ")} | ${counts.join(" | ")} | ${[...new Set(classes)].join("; ") || "–"} |`);
+  }
+  out("");
+  if (sa.network.length > 0) {
+    out(
+      "Not compared: rules that need DNS, whose counterparts are network tests `-L` does not run:",
+      `${sa.network.map((rule) => `${rule.id} (${rule.counterparts.join(", ")})`).join("; ")}.`,
+      "",
+    );
+  }
+  if (sa.problems.length > 0) {
+    out("**The explanations (bench/spamassassin-agreement.json) do not cover this run:**", "", ...sa.problems.map((problem) => `- ${problem}`), "");
+  }
+
+  out(
+    "## Side by side with SpamAssassin: the disagreements read",
+    "",
+    "Hand-written in bench/spamassassin-agreement.json. Each class of disagreement is **our bug** (fixed, or said why not),",
+    "**their quirk**, or a **difference of purpose** (we judge a draft's deliverability today; they judge mail received in 2002).",
+    "",
+  );
+  for (const rule of sa.agreement) {
+    const entry = sa.explanations[rule.id] ?? {};
+    out(`### ${rule.id} ~ ${rule.counterparts.join(", ")}`, "");
+    for (const side of SIDES) {
+      const disagreeing = new Map(rule[side].map((item) => [shortName(item.record), item]));
+      out(`**${sideLabel(side)}: ${rule[side].length} messages.**`, "");
+      for (const item of entry[side] ?? []) {
+        out(`- *${DISAGREEMENT_CLASSES[item.class] ?? item.class}*: ${cell(item.why)}`);
+        for (const name of item.examples ?? []) {
+          const found = disagreeing.get(name);
+          if (!found) {
+            out(`  - ${name} (no longer ${sideLabel(side)})`);
+            continue;
+          }
+          const ours = side === "onlyOurs" ? `ours: ${cell(found.record.evidence[rule.id])}` : `theirs: ${found.hit.join(", ")}`;
+          const tests = found.result.tests.slice(0, EXAMPLE_TESTS).join(", ") + (found.result.tests.length > EXAMPLE_TESTS ? ", …" : "");
+          out(`  - ${name} "${cell(found.record.subject)}": ${ours} (SpamAssassin ${found.result.score}: ${tests || "no rule"})`);
+        }
+      }
+      out("");
+    }
+  }
 }
 
 function pct(fraction) {
