@@ -1,7 +1,9 @@
 // A structural scan of an RFC 5322 / MIME message: header lines with their file line numbers and the
 // tree of parts with their transfer encodings. mailparser decodes content; this tells where things are
 // and how they were sent, which mailparser does not expose, and notes what is broken on the way.
-// Works on a latin1 view of the bytes, so string offsets are byte offsets.
+// Works on the bytes themselves (offsets are byte offsets); only header lines and delimiter lines are
+// read out as latin1 strings. A latin1 string of the whole message would be a second copy of it: 20 MB
+// more held while mailparser runs on a 20 MB message.
 import { DEFAULT_LIMITS, type LimitHit } from "../limits.js";
 
 export interface RawHeader {
@@ -41,10 +43,13 @@ export interface ScanResult {
   readonly limitHits: readonly LimitHit[];
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+
 export const defaultScanLimits: ScanLimits = { maxDepth: DEFAULT_LIMITS.maxMimeDepth, maxParts: DEFAULT_LIMITS.maxMimeParts };
 
-export function scanMessage(bytes: string, limits: ScanLimits = defaultScanLimits): ScanResult {
-  const lineStarts = computeLineStarts(bytes);
+export function scanMessage(bytes: Buffer, limits: ScanLimits = defaultScanLimits): ScanResult {
+  const lineStarts = byteLineStarts(bytes);
   const problems: { message: string; line?: number }[] = [];
   const limitHits: LimitHit[] = [];
   const leaves: ScannedPart[] = [];
@@ -112,7 +117,7 @@ export function scanMessage(bytes: string, limits: ScanLimits = defaultScanLimit
 }
 
 function readHeaderBlock(
-  bytes: string,
+  bytes: Buffer,
   start: number,
   end: number,
   lineOf: (offset: number) => number,
@@ -126,9 +131,9 @@ function readHeaderBlock(
     current = undefined;
   };
   while (position < end) {
-    let lineEnd = bytes.indexOf("\n", position);
+    let lineEnd = bytes.indexOf(LF, position);
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
-    const line = bytes.slice(position, lineEnd).replace(/\r$/, "");
+    const line = bytes.toString("latin1", position, lineEnd).replace(/\r$/, "");
     const next = Math.min(lineEnd + 1, end);
     if (line === "") {
       flush();
@@ -160,7 +165,7 @@ function readHeaderBlock(
 
 /** Body ranges between boundary delimiter lines (RFC 2046 §5.1.1). */
 function splitMultipart(
-  bytes: string,
+  bytes: Buffer,
   start: number,
   end: number,
   boundary: string,
@@ -168,21 +173,25 @@ function splitMultipart(
   problems: { message: string; line?: number }[],
 ): [number, number][] {
   const delimiter = `--${boundary}`;
+  // the boundary came from a header read as latin1; one RFC 2231-decoded to characters past U+00FF
+  // is no byte sequence, so it delimits nothing
+  const needle = Buffer.from(delimiter, "latin1");
+  const searchable = needle.toString("latin1") === delimiter;
   const ranges: [number, number][] = [];
   let partStart = -1;
   let closed = false;
   let position = start;
-  while (position < end) {
-    const found = bytes.indexOf(delimiter, position);
+  while (searchable && position < end) {
+    const found = bytes.indexOf(needle, position);
     if (found === -1 || found >= end) break;
-    const atLineStart = found === start || bytes[found - 1] === "\n";
-    let lineEnd = bytes.indexOf("\n", found);
+    const atLineStart = found === start || bytes[found - 1] === LF;
+    let lineEnd = bytes.indexOf(LF, found);
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
     if (!atLineStart) {
       position = found + delimiter.length;
       continue;
     }
-    const rest = bytes.slice(found + delimiter.length, lineEnd).replace(/\r$/, "");
+    const rest = bytes.toString("latin1", found + delimiter.length, lineEnd).replace(/\r$/, "");
     const isClose = rest.startsWith("--");
     if (!isClose && rest.trim() !== "") {
       // a longer boundary that merely starts with ours (RFC 2046 forbids this, some generators do it)
@@ -192,8 +201,8 @@ function splitMultipart(
     if (partStart !== -1) {
       // the CRLF before the delimiter belongs to the delimiter
       let partEnd = found;
-      if (bytes[partEnd - 1] === "\n") partEnd--;
-      if (bytes[partEnd - 1] === "\r") partEnd--;
+      if (bytes[partEnd - 1] === LF) partEnd--;
+      if (bytes[partEnd - 1] === CR) partEnd--;
       ranges.push([partStart, Math.max(partStart, partEnd)]);
     }
     if (isClose) {
@@ -255,6 +264,17 @@ export function computeLineStarts(text: string): number[] {
   while (index !== -1) {
     starts.push(index + 1);
     index = text.indexOf("\n", index + 1);
+  }
+  return starts;
+}
+
+/** computeLineStarts over bytes. A numeric needle: Buffer#indexOf("\n") encodes the string at every call. */
+function byteLineStarts(bytes: Buffer): number[] {
+  const starts = [0];
+  let index = bytes.indexOf(LF);
+  while (index !== -1) {
+    starts.push(index + 1);
+    index = bytes.indexOf(LF, index + 1);
   }
   return starts;
 }

@@ -1,9 +1,10 @@
 // Input bytes → MessageModel, once per message. mailparser decodes (transfer encodings, charsets,
 // encoded words, addresses); our own scan (mime.ts) supplies line numbers and the part structure.
-import { simpleParser, type AddressObject, type EmailAddress } from "mailparser";
+import type { AddressObject, EmailAddress } from "mailparser";
 import libmime from "libmime";
 import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } from "./model.js";
 import { computeLineStarts, scanMessage, type RawHeader, type ScannedPart } from "./mime.js";
+import { decodeMessage } from "./decode.js";
 import { nestingCut, parseHtml } from "./html.js";
 import { filePositionMap } from "./file-position.js";
 import { htmlImages, htmlLinks, textLinks } from "./links.js";
@@ -26,17 +27,10 @@ export async function parseMessage(raw: Uint8Array, input: string, options: Pars
 
 async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
   const buffer = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  const latin1 = buffer.toString("latin1");
   const limits = resolveLimits(options.limits);
-  const scan = { ...scanMessage(latin1, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxMimeParts }), text: latin1 };
+  const scan = scanMessage(buffer, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxMimeParts });
   const headerLimit = headerLimitHit(scan.root.headers, limits.maxHeaders);
-  const parsed = await simpleParser(headerLimit ? withoutExcessHeaders(latin1, scan.root, limits.maxHeaders) : buffer, {
-    skipHtmlToText: true,
-    skipTextToHtml: true,
-    skipTextLinks: true,
-    skipImageLinks: true,
-    keepCidLinks: true,
-  });
+  const parsed = await decodeMessage(headerLimit ? withoutExcessHeaders(buffer, scan.root, limits.maxHeaders) : buffer);
   const kept = scan.root.headers.slice(0, limits.maxHeaders);
   const longHeaders = kept.filter((header) => header.raw.length > limits.maxHeaderLength);
   let headers = kept.map((header) => toHeader(header.raw.length > limits.maxHeaderLength ? { ...header, raw: header.raw.slice(0, limits.maxHeaderLength) } : header));
@@ -47,16 +41,16 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
   const htmlLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/html" && !isAttachmentLeaf(leaf));
   const textLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/plain" && !isAttachmentLeaf(leaf));
   const html: BodyPart | undefined =
-    typeof parsed.html === "string" && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf, scan.text) : undefined;
+    parsed.html !== undefined && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf, buffer) : undefined;
   const text: BodyPart | undefined =
-    parsed.text !== undefined && textLeaf ? bodyPart("text/plain", parsed.text, textLeaf, scan.text) : undefined;
+    parsed.text !== undefined && textLeaf ? bodyPart("text/plain", parsed.text, textLeaf, buffer) : undefined;
 
   const attachments: Attachment[] = parsed.attachments.map((attachment) => ({
     filename: attachment.filename ?? "",
     contentType: attachment.contentType.toLowerCase(),
-    sizeBytes: attachment.size,
-    inline: attachment.contentDisposition === "inline" || attachment.related === true,
-    head: new Uint8Array(attachment.content.subarray(0, 64)),
+    sizeBytes: attachment.sizeBytes,
+    inline: attachment.contentDisposition === "inline" || attachment.related,
+    head: attachment.head,
     location: { part: "attachment", ...(attachment.filename ? { filename: attachment.filename } : {}) },
   }));
 
@@ -112,10 +106,10 @@ function headerLimitHit(headers: readonly RawHeader[], maxHeaders: number): Limi
  * maxHeaders fields, and the MIME fields after them (without those the body cannot be decoded).
  * mailparser itself refuses a header block over 1 MiB ("Max header size for a MIME node exceeded").
  */
-function withoutExcessHeaders(latin1: string, root: ScannedPart, maxHeaders: number): Buffer {
+function withoutExcessHeaders(message: Buffer, root: ScannedPart, maxHeaders: number): Buffer {
   const kept = root.headers.filter((header, index) => index < maxHeaders || /^(?:content-|mime-version$)/i.test(header.name));
   const head = kept.map((header) => `${header.name}: ${header.raw}\r\n`).join("");
-  return Buffer.from(`${head}\r\n${latin1.slice(root.bodyStart)}`, "latin1");
+  return Buffer.concat([Buffer.from(`${head}\r\n`, "latin1"), message.subarray(root.bodyStart)]);
 }
 
 async function parseTemplate(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
@@ -200,10 +194,11 @@ function buildModel(fields: ModelFields, limits: Limits): MessageModel {
   };
 }
 
-/** `raw` is the whole message read as latin1, so the leaf's byte offsets index it. */
-function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined, raw: string): BodyPart {
+/** `message` is the whole message, which the leaf's byte offsets index. */
+function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined, message: Buffer): BodyPart {
+  // file-position.ts maps positions in the body as sent, read as latin1 (one character a byte)
   const toFilePosition = (part: ScannedPart) =>
-    filePositionMap(raw.slice(part.bodyStart, part.bodyEnd), part.transferEncoding, part.bodyLine, part.params.get("charset"));
+    filePositionMap(message.toString("latin1", part.bodyStart, part.bodyEnd), part.transferEncoding, part.bodyLine, part.params.get("charset"));
   return {
     contentType,
     content,

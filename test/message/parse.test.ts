@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { parseMessage } from "../../src/message/parse.js";
+
+const CRLF = "\r\n";
+
+function multipart(parts: readonly string[]): Buffer {
+  const head = ["From: News <news@example.com>", "Subject: parts", "MIME-Version: 1.0", 'Content-Type: multipart/mixed; boundary="b"', "", ""].join(CRLF);
+  return Buffer.from(`${head}${parts.map((part) => `--b${CRLF}${part}${CRLF}`).join("")}--b--${CRLF}`, "latin1");
+}
+
+function base64Attachment(filename: string, content: Buffer, extraHeaders: readonly string[] = []): string {
+  const body = content.toString("base64").replace(/.{76}/g, `$&${CRLF}`);
+  return [`Content-Type: application/octet-stream; name="${filename}"`, "Content-Transfer-Encoding: base64", `Content-Disposition: attachment; filename="${filename}"`, ...extraHeaders, "", body].join(CRLF);
+}
+
+describe("parseMessage: attachments are read as they stream past", () => {
+  it("keeps the decoded size and the first 64 bytes of each attachment, whatever its length", async () => {
+    const large = Buffer.alloc(300_000);
+    for (let i = 0; i < large.length; i++) large[i] = (i * 7) % 251;
+    const small = Buffer.from("MZ tiny");
+    const message = await parseMessage(multipart([`Content-Type: text/plain${CRLF}${CRLF}Hello`, base64Attachment("big.bin", large), base64Attachment("tiny.exe", small)]), "m.eml");
+    expect(message.attachments.map((attachment) => [attachment.filename, attachment.sizeBytes, Buffer.from(attachment.head).toString("hex")])).toEqual([
+      ["big.bin", 300_000, large.subarray(0, 64).toString("hex")],
+      ["tiny.exe", small.length, small.toString("hex")],
+    ]);
+  });
+
+  it("marks an attachment inline when its disposition says so", async () => {
+    const image = base64Attachment("logo.png", Buffer.from("\x89PNG\r\n", "latin1"), ["Content-ID: <logo@x>"]).replace("Content-Disposition: attachment", "Content-Disposition: inline");
+    const message = await parseMessage(multipart([`Content-Type: text/html${CRLF}${CRLF}<img src="cid:logo@x">`, image]), "m.eml");
+    expect(message.attachments.map((attachment) => [attachment.filename, attachment.inline])).toEqual([["logo.png", true]]);
+  });
+
+  it("rejects, rather than waits forever, when mailparser gives up while attachments are being read", async () => {
+    // mailparser stops at 1,000 MIME nodes; its error comes while the 1,000th attachment is open
+    const parts = Array.from({ length: 1100 }, (_, i) => base64Attachment(`f${i}.bin`, Buffer.from(`file ${i}`)));
+    await expect(parseMessage(multipart(parts), "many.eml")).rejects.toThrow("Max allowed child nodes exceeded");
+  });
+});
+
+describe("parseMessage: the MIME scan reads the bytes", () => {
+  it("splits parts at the boundary's bytes, 8-bit boundaries included", async () => {
+    const boundary = "b\xe9"; // latin1 "bé": one byte 0xE9 in the file
+    const raw = Buffer.from(
+      [`Content-Type: multipart/alternative; boundary="${boundary}"`, "", `--${boundary}`, "Content-Type: text/plain", "", "plain", `--${boundary}`, "Content-Type: text/html", "", "<p>html</p>", `--${boundary}--`, ""].join(CRLF),
+      "latin1",
+    );
+    const message = await parseMessage(raw, "m.eml");
+    expect(message.mime.map((part) => [part.path, part.contentType, part.bodyLine])).toEqual([
+      ["1", "text/plain", 6],
+      ["2", "text/html", 10],
+    ]);
+    expect(message.parseProblems).toEqual([]);
+  });
+
+  it("finds no part for a boundary RFC 2231-decoded to characters no byte can spell", async () => {
+    const raw = Buffer.from(
+      ["Content-Type: multipart/mixed; boundary*=utf-8''%E2%82%AC", "", "--\u20ac", "Content-Type: text/plain", "", "x", "--\u20ac--", ""].join(CRLF),
+      "utf8",
+    );
+    const message = await parseMessage(raw, "m.eml");
+    expect(message.mime).toEqual([]);
+    expect(message.parseProblems.map((problem) => problem.message)).toEqual(['No part found for boundary "\u20ac"']);
+  });
+});
