@@ -68,11 +68,15 @@ const SPECIAL_RANGES: readonly [network: string, prefix: number, family: "ipv4" 
   ["2001:db8::", 32, "ipv6", "documentation (RFC 3849)"],
 ];
 
-const SPECIAL_BLOCKS = SPECIAL_RANGES.map(([network, prefix, family, name]) => {
-  const block = new BlockList();
-  block.addSubnet(network, prefix, family);
-  return { family, name, block };
-});
+// Built on first use, not at load: a BlockList is a native handle, which the CLI's V8 start-up
+// snapshot cannot hold (src/cli/snapshot.ts warms up on drafts without an IP-address link).
+let specialBlocks: { readonly family: "ipv4" | "ipv6"; readonly name: string; readonly block: BlockList }[] | undefined;
+const specialBlocksList = () =>
+  (specialBlocks ??= SPECIAL_RANGES.map(([network, prefix, family, name]) => {
+    const block = new BlockList();
+    block.addSubnet(network, prefix, family);
+    return { family, name, block };
+  }));
 
 /** The special-purpose block an IP address is in ("private (RFC 1918)"), or undefined for a global address. */
 export function specialAddressRange(ip: string): string | undefined {
@@ -82,7 +86,7 @@ export function specialAddressRange(ip: string): string | undefined {
   // IPv4-mapped IPv6 (::ffff:a.b.c.d, RFC 4291 §2.5.5.2) reaches the IPv4 address
   const mapped = family === 6 ? ipv4Mapped(address) : undefined;
   const [target, type] = mapped ? [mapped, "ipv4" as const] : [address, family === 4 ? ("ipv4" as const) : ("ipv6" as const)];
-  return SPECIAL_BLOCKS.find(({ family: rangeFamily, block }) => rangeFamily === type && block.check(target, type))?.name;
+  return specialBlocksList().find(({ family: rangeFamily, block }) => rangeFamily === type && block.check(target, type))?.name;
 }
 
 function ipv4Mapped(ipv6: string): string | undefined {

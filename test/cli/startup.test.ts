@@ -1,0 +1,71 @@
+// How bin/mail-preflight.js starts (issue 8, start-up): from the V8 snapshot that `npm run build`
+// writes (dist/mail-preflight.blob) when it can, else from the bundle in its own process. Both must
+// give the same reports; the snapshot must be used by a plain run, and never where it would be wrong.
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { snapshotKey as keyOf } from "../../bin/snapshot-key.js";
+
+const snapshotKey = keyOf as (root: string) => string;
+
+const startedFrom = (stderr: string) => /^mail-preflight: start-up (.*)$/m.exec(stderr)?.[1];
+const debug = { MAIL_PREFLIGHT_DEBUG: "1" };
+
+describe("start-up", () => {
+  it("a plain run starts from the snapshot that the build wrote", async () => {
+    const run = await runCli(["check", "--offline", "fixtures/newsletter.eml"], { env: debug });
+    expect(run.code).toBe(0);
+    expect(startedFrom(run.stderr)).toBe("from the snapshot");
+  });
+
+  it.each([
+    ["json", ["fixtures/newsletter.eml", "fixtures/local-link/fires-leftovers.eml", "fixtures/workflow/template-disables.html"]],
+    ["text", ["fixtures/newsletter.eml", "fixtures/local-link/fires-leftovers.eml"]],
+    ["sarif", ["fixtures/local-link/fires-leftovers.eml"]],
+  ])("the snapshot and the bundle print the same %s report", async (format, inputs) => {
+    const args = ["check", "--offline", "--format", format, ...inputs];
+    const fromSnapshot = await runCli(args, { env: debug });
+    const fromBundle = await runCli(args, { env: { ...debug, MAIL_PREFLIGHT_SNAPSHOT: "0" } });
+    expect(startedFrom(fromSnapshot.stderr)).toBe("from the snapshot");
+    expect(startedFrom(fromBundle.stderr)).toBe("from the bundle: MAIL_PREFLIGHT_SNAPSHOT=0");
+    expect(fromSnapshot.code).toBe(fromBundle.code);
+    expect(fromSnapshot.stdout).toBe(fromBundle.stdout);
+    expect(fromSnapshot.stdout.length).toBeGreaterThan(100);
+  });
+
+  it("a check that may start worker threads runs from the bundle (they abort in a process restored from a snapshot)", async () => {
+    for (const input of ["fixtures/local-link", "fixtures/local-link/*.eml", "fixtures/inputs/two-messages.mbox"]) {
+      const run = await runCli(["check", "--offline", "--format", "json", input], { env: debug });
+      expect(run.code, input).toBeLessThan(2);
+      expect(startedFrom(run.stderr), input).toBe("from the bundle: the batch may use worker threads");
+    }
+    const forced = await runCli(["check", "--offline", "--format", "json", "fixtures/newsletter.eml"], { env: { ...debug, MAIL_PREFLIGHT_WORKERS: "2" } });
+    expect(startedFrom(forced.stderr)).toBe("from the bundle: the batch may use worker threads");
+  });
+
+  it("node options keep the run in the process they were given to", async () => {
+    const run = await runCli(["check", "--offline", "fixtures/newsletter.eml"], { env: { ...debug, NODE_OPTIONS: "--no-warnings" } });
+    expect(run.code).toBe(0);
+    expect(startedFrom(run.stderr)).toBe("from the bundle: node options given");
+  });
+
+  it("the snapshot's key names the node binary and the directory, and changes with the rules/ data", () => {
+    const root = mkdtempSync(join(tmpdir(), "snapshot-key-"));
+    try {
+      mkdirSync(join(root, "rules", "words"), { recursive: true });
+      writeFileSync(join(root, "rules", "words", "en.json"), "{}");
+      const before = snapshotKey(root);
+      expect(snapshotKey(root)).toBe(before);
+      expect(JSON.parse(before)).toMatchObject({ node: process.version, execPath: process.execPath, root });
+      utimesSync(join(root, "rules", "words", "en.json"), new Date(), new Date(Date.now() + 5000));
+      const touched = snapshotKey(root);
+      expect(touched).not.toBe(before);
+      writeFileSync(join(root, "rules", "blocklists.json"), "[]");
+      expect(snapshotKey(root)).not.toBe(touched);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
