@@ -1,6 +1,11 @@
 // Phrase lists (rules/words/<lang>.json) → one matcher that is case-insensitive and Unicode-aware.
 // JavaScript's \b only knows ASCII letters, so it would split "заработок" or "iscrizione"; a word edge
 // here is "no letter, digit or underscore of any script on that side".
+//
+// The text is cut into words once and each phrase is looked up by its first word in a Map, so a scan is
+// linear in the text whatever the number of phrases and languages. (One case-insensitive Unicode
+// alternation of all ~900 phrases cost ~135 ms to compile and tried every phrase at every position:
+// 23 % of a batch run's CPU, bench/ANALYSIS.md.)
 export interface PhraseMatch {
   /** The list entry that matched, as written in the data file. */
   readonly phrase: string;
@@ -18,6 +23,39 @@ export interface PhraseMatcher {
 // Long inputs are cut: a phrase list never needs more than the first megabyte of a body to decide.
 const MAX_SCANNED_CHARS = 1_000_000;
 
+// a word is a maximal run of these (letters, digits, underscore of any script)
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+const SPACE = /\s/;
+const APOSTROPHES = /['’ʼ`´]/;
+
+/** One character of the text between two words of a phrase. */
+type GapUnit = { readonly kind: "space" } | { readonly kind: "apostrophe" } | { readonly kind: "char"; readonly char: string };
+
+/**
+ * A phrase as its words (lower case) and the gaps around them: `lead` before the first word (empty
+ * unless the phrase starts with punctuation), `gaps[k]` between words k and k + 1, `tail` after the
+ * last word. A phrase with no word at all ("!!!") is all `lead`.
+ */
+interface CompiledPhrase {
+  readonly phrase: string;
+  readonly lead: readonly GapUnit[];
+  readonly words: readonly string[];
+  readonly gaps: readonly (readonly GapUnit[])[];
+  readonly tail: readonly GapUnit[];
+}
+
+/** The words of a text: their bounds, and each one's lower case computed when first asked for. */
+interface Words {
+  readonly text: string;
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly lower: (string | undefined)[];
+  /** Each word's asciiHash, or NOT_ASCII. */
+  readonly asciiHashes: number[];
+}
+
+const NOT_ASCII = -1;
+
 export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const byKey = new Map<string, string>();
   for (const phrase of phrases) {
@@ -25,16 +63,49 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     if (trimmed) byKey.set(phraseKey(trimmed), trimmed);
   }
   if (byKey.size === 0) return { find: () => [], test: () => false };
-  // longest first, so "100% free" wins over "free" at the same position
-  const alternatives = [...byKey.values()].sort((a, b) => b.length - a.length).map(phrasePattern);
-  const source = `(?<![\\p{L}\\p{N}_])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}_])`;
-  const pattern = new RegExp(source, "giu");
+  // Phrases that may start at a word start, by their first word; those that start with punctuation, by
+  // their first character. Longest first, so "100% free" wins over "100%" at the same position.
+  const byFirstWord = new Map<string, CompiledPhrase[]>();
+  const byLeadChar = new Map<string, CompiledPhrase[]>();
+  // hashes of the ASCII first words: most words of a text are skipped on their hash, never lower-cased
+  const asciiFirstWords = new Set<number>();
+  for (const phrase of [...byKey.values()].sort((a, b) => b.length - a.length)) {
+    const compiled = compilePhrase(phrase);
+    const [index, key] = compiled.lead.length > 0 ? [byLeadChar, leadKey(compiled.lead[0]!)] : [byFirstWord, compiled.words[0]!];
+    const list = index.get(key);
+    if (list) list.push(compiled);
+    else index.set(key, [compiled]);
+    if (index === byFirstWord && /^[\x00-\x7f]+$/.test(key)) asciiFirstWords.add(asciiHash(key));
+  }
   const find = (text: string, limit = 1000): PhraseMatch[] => {
+    const scanned = text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text;
+    const words = wordsOf(scanned);
     const matches: PhraseMatch[] = [];
-    for (const match of text.slice(0, MAX_SCANNED_CHARS).matchAll(pattern)) {
-      const phrase = byKey.get(phraseKey(match[0]));
-      matches.push({ phrase: phrase ?? match[0], text: match[0], index: match.index });
-      if (matches.length >= limit) break;
+    const record = (phrase: CompiledPhrase, start: number, end: number): boolean => {
+      matches.push({ phrase: phrase.phrase, text: scanned.slice(start, end), index: start });
+      return matches.length >= limit;
+    };
+    let cursor = 0; // matches do not overlap: the next one starts at or after the last one's end
+    for (let i = 0; i <= words.starts.length; i++) {
+      const gapStart = i === 0 ? 0 : words.ends[i - 1]!;
+      const gapEnd = i < words.starts.length ? words.starts[i]! : scanned.length;
+      if (byLeadChar.size > 0) {
+        // a phrase starting with punctuation starts where the character before is no word character
+        for (let at = Math.max(i === 0 ? 0 : gapStart + 1, cursor); at < gapEnd; at++) {
+          const hit = firstMatch(byLeadChar.get(leadKeyAt(scanned, at)), (phrase) => matchFromLead(phrase, words, at, i));
+          if (hit === undefined) continue;
+          if (record(hit.phrase, at, hit.end)) return matches;
+          cursor = hit.end;
+          at = cursor - 1;
+        }
+      }
+      if (i === words.starts.length || words.starts[i]! < cursor) continue;
+      // an ASCII word lower-cases to ASCII, so it cannot start a phrase whose first word is not ASCII
+      if (words.asciiHashes[i] !== NOT_ASCII && !asciiFirstWords.has(words.asciiHashes[i]!)) continue;
+      const hit = firstMatch(byFirstWord.get(lowerWord(words, i)), (phrase) => matchWords(phrase, words, i));
+      if (hit === undefined) continue;
+      if (record(hit.phrase, words.starts[i]!, hit.end)) return matches;
+      cursor = hit.end;
     }
     return matches;
   };
@@ -46,13 +117,164 @@ export function phraseKey(text: string): string {
   return text.toLowerCase().replace(/[’ʼ`´]/g, "'").replace(/\s+/g, " ");
 }
 
-function phrasePattern(phrase: string): string {
-  return [...phrase]
-    .map((char) => {
-      if (/\s/.test(char)) return "\\s+";
-      if (/['’ʼ`´]/.test(char)) return "['’ʼ`´]";
-      return char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    })
-    .join("")
-    .replace(/(?:\\s\+)+/g, "\\s+");
+function compilePhrase(phrase: string): CompiledPhrase {
+  const words: string[] = [];
+  const separators: GapUnit[][] = [];
+  const bounds = wordsOf(phrase);
+  let last = 0;
+  bounds.starts.forEach((start, i) => {
+    separators.push(gapUnits(phrase.slice(last, start)));
+    words.push(lowerWord(bounds, i));
+    last = bounds.ends[i]!;
+  });
+  const tail = gapUnits(phrase.slice(last));
+  if (words.length === 0) return { phrase, lead: tail, words, gaps: [], tail: [] };
+  return { phrase, lead: separators[0]!, words, gaps: separators.slice(1), tail };
+}
+
+function gapUnits(separator: string): GapUnit[] {
+  const units: GapUnit[] = [];
+  for (const char of separator) {
+    if (SPACE.test(char)) {
+      if (units.at(-1)?.kind !== "space") units.push({ kind: "space" });
+    } else if (APOSTROPHES.test(char)) units.push({ kind: "apostrophe" });
+    else units.push({ kind: "char", char: char.toLowerCase() });
+  }
+  return units;
+}
+
+function leadKey(unit: GapUnit): string {
+  return unit.kind === "char" ? unit.char : unit.kind;
+}
+
+function leadKeyAt(text: string, at: number): string {
+  const char = String.fromCodePoint(text.codePointAt(at)!);
+  if (SPACE.test(char)) return "space";
+  if (APOSTROPHES.test(char)) return "apostrophe";
+  return char.toLowerCase();
+}
+
+function firstMatch(candidates: readonly CompiledPhrase[] | undefined, match: (phrase: CompiledPhrase) => number | undefined): { phrase: CompiledPhrase; end: number } | undefined {
+  if (!candidates) return undefined;
+  for (const phrase of candidates) {
+    const end = match(phrase);
+    if (end !== undefined) return { phrase, end };
+  }
+  return undefined;
+}
+
+/** Word bounds by hand: a matchAll over WORD cost more than all the phrase look-ups (a match array per word). */
+function wordsOf(text: string): Words {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const asciiHashes: number[] = [];
+  let inWord = false;
+  let hash = 0;
+  for (let at = 0; at < text.length; ) {
+    const width = codeWidth(text, at);
+    if (isWordCharAt(text, at, width) !== inWord) {
+      inWord = !inWord;
+      if (inWord) {
+        starts.push(at);
+        hash = 0;
+      } else {
+        ends.push(at);
+        asciiHashes.push(hash);
+      }
+    }
+    if (inWord && hash !== NOT_ASCII) hash = text.charCodeAt(at) < 0x80 ? nextAsciiHash(hash, text.charCodeAt(at)) : NOT_ASCII;
+    at += width;
+  }
+  if (inWord) {
+    ends.push(text.length);
+    asciiHashes.push(hash);
+  }
+  return { text, starts, ends, lower: [], asciiHashes };
+}
+
+/** A hash of the lower case of an ASCII text, never NOT_ASCII. */
+function asciiHash(text: string): number {
+  let hash = 0;
+  for (let at = 0; at < text.length; at++) hash = nextAsciiHash(hash, text.charCodeAt(at));
+  return hash;
+}
+
+function nextAsciiHash(hash: number, code: number): number {
+  const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  return (Math.imul(hash, 31) + lower) & 0x7fffffff;
+}
+
+/** 2 for a surrogate pair, else 1 (a lone surrogate is one non-word unit, as in a /u regex). */
+function codeWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+// Whether each BMP code unit is a word character, learnt on first sight (0 unknown, 1 word, 2 not):
+// testing WORD_CHAR per character of Cyrillic or accented text is what this saves.
+const bmpWordChar = new Uint8Array(0x10000);
+
+function isWordCharAt(text: string, at: number, width: number): boolean {
+  if (width === 2) return WORD_CHAR.test(text.slice(at, at + 2));
+  const code = text.charCodeAt(at);
+  let known = bmpWordChar[code]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(text[at]!) ? 1 : 2;
+    bmpWordChar[code] = known;
+  }
+  return known === 1;
+}
+
+function lowerWord(words: Words, i: number): string {
+  return (words.lower[i] ??= words.text.slice(words.starts[i], words.ends[i]).toLowerCase());
+}
+
+/** End of `phrase` matched from the start of word `first`, or undefined. */
+function matchWords(phrase: CompiledPhrase, words: Words, first: number): number | undefined {
+  const last = first + phrase.words.length - 1;
+  if (last >= words.starts.length) return undefined;
+  for (let k = 0; k < phrase.words.length; k++) {
+    const i = first + k;
+    if (lowerWord(words, i) !== phrase.words[k]) return undefined;
+    // between two words the gap is matched whole: a phrase word must start where the text's word starts
+    if (i < last && matchUnits(phrase.gaps[k]!, words.text, words.ends[i]!, words.starts[i + 1]!) !== words.starts[i + 1]) return undefined;
+  }
+  const end = words.ends[last]!;
+  if (phrase.tail.length === 0) return end;
+  const nextWord = last + 1 < words.starts.length ? words.starts[last + 1]! : words.text.length;
+  const tailEnd = matchUnits(phrase.tail, words.text, end, nextWord);
+  // the phrase must not end just before a word character
+  return tailEnd !== undefined && (tailEnd < nextWord || last + 1 === words.starts.length) ? tailEnd : undefined;
+}
+
+/** End of a phrase that starts with punctuation, matched from `at` in the gap before word `next`. */
+function matchFromLead(phrase: CompiledPhrase, words: Words, at: number, next: number): number | undefined {
+  const gapEnd = next < words.starts.length ? words.starts[next]! : words.text.length;
+  const leadEnd = matchUnits(phrase.lead, words.text, at, gapEnd);
+  if (leadEnd === undefined) return undefined;
+  if (phrase.words.length === 0) return leadEnd < gapEnd || next === words.starts.length ? leadEnd : undefined;
+  return leadEnd === gapEnd && next < words.starts.length ? matchWords(phrase, words, next) : undefined;
+}
+
+/**
+ * Where `units` end when matched from `from` in text that holds no word character before `limit`, or
+ * undefined. A space unit takes every whitespace character (the old \s+): the unit after it is never a
+ * space, so taking fewer could not help.
+ */
+function matchUnits(units: readonly GapUnit[], text: string, from: number, limit: number): number | undefined {
+  let at = from;
+  for (const unit of units) {
+    if (at >= limit) return undefined;
+    if (unit.kind === "space") {
+      if (!SPACE.test(text[at]!)) return undefined;
+      while (at < limit && SPACE.test(text[at]!)) at++;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(at)!);
+    if (unit.kind === "apostrophe" ? !APOSTROPHES.test(char) : char !== unit.char && char.toLowerCase() !== unit.char) return undefined;
+    at += char.length;
+  }
+  return at;
 }
