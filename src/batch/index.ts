@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import type { InputMessage } from "../cli/inputs.js";
 import type { PreflightOptions, SessionHooks } from "../preflight.js";
 import type { Result } from "../report/types.js";
+import { readingAhead } from "./read-ahead.js";
 
 /**
  * Below this many messages, starting workers (each loads the parser and every rule, ~150 ms) costs
@@ -43,7 +44,7 @@ async function* inOrder(messages: readonly InputMessage[], options: BatchOptions
   }
   const { startSession } = await import("../preflight.js");
   const session = await startSession(options.preflight, options.hooks);
-  for (const message of messages) yield await session.check(message);
+  for (const message of readingAhead(messages)) yield await session.check(message);
 }
 
 function workerCount(messageCount: number, options: BatchOptions): number {

@@ -7,6 +7,7 @@ import type { InputMessage } from "../cli/inputs.js";
 import type { PreflightOptions } from "../preflight.js";
 import type { Result } from "../report/types.js";
 import type { WorkerReply, WorkerTask } from "./worker.js";
+import { readingAhead } from "./read-ahead.js";
 
 /** Messages handed out ahead of the next one to yield. */
 const WINDOW = 64;
@@ -22,6 +23,7 @@ interface Pending {
 export async function* checkInWorkers(messages: readonly InputMessage[], preflight: PreflightOptions, count: number): AsyncGenerator<Result> {
   const pending = new Map<number, Pending>();
   const load = new Map<Worker, number>();
+  const inputs = readingAhead(messages);
   let nextToHand = 0;
   let yielded = 0;
   let failure: Error | undefined;
@@ -36,7 +38,7 @@ export async function* checkInWorkers(messages: readonly InputMessage[], preflig
         const index = nextToHand++;
         pending.set(index, deferred());
         load.set(worker, load.get(worker)! + 1);
-        const input = messages[index]!;
+        const input = inputs.next().value!;
         let bytes: Buffer;
         try {
           bytes = await input.read();
@@ -51,30 +53,22 @@ export async function* checkInWorkers(messages: readonly InputMessage[], preflig
     }
   };
 
-  const ready: Promise<void>[] = [];
+  // Tasks are handed out at once: a worker's port keeps them until its session is loaded, so the files
+  // are read while the workers start (each loads the parser and every rule, ~300 ms) instead of after.
   for (let i = 0; i < count; i++) {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { preflight } });
     load.set(worker, 0);
-    ready.push(
-      new Promise((resolve, reject) => {
-        worker.once("message", () => resolve());
-        worker.once("error", reject);
-      }),
-    );
+    worker.on("message", (reply: WorkerReply) => {
+      load.set(worker, load.get(worker)! - 1);
+      const entry = pending.get(reply.index)!;
+      if ("error" in reply) entry.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+      else entry.resolve(reply.result);
+      void handOut();
+    });
+    worker.on("error", (error) => fail(error));
+    worker.on("exit", (code) => code !== 0 && fail(new Error(`a check worker stopped with exit code ${code}`)));
   }
   try {
-    await Promise.all(ready);
-    for (const worker of load.keys()) {
-      worker.on("message", (reply: WorkerReply) => {
-        load.set(worker, load.get(worker)! - 1);
-        const entry = pending.get(reply.index)!;
-        if ("error" in reply) entry.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
-        else entry.resolve(reply.result);
-        void handOut();
-      });
-      worker.on("error", (error) => fail(error));
-      worker.on("exit", (code) => code !== 0 && fail(new Error(`a check worker stopped with exit code ${code}`)));
-    }
     await handOut();
     while (yielded < messages.length) {
       if (failure) throw failure;

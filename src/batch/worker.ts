@@ -30,4 +30,3 @@ port.on("message", async (task: WorkerTask) => {
   }
   port.postMessage(reply);
 });
-port.postMessage({ ready: true });
