@@ -13,12 +13,15 @@ import { wordsOf } from "../../message/words.js";
 //   longer than `preheaderMaxChars`);
 // - responsive blocks: display:none on an element with a class that the <style> block mentions, which
 //   a media query shows on other screens.
-// Only inline styles and presentational attributes are read; CSS classes are not resolved.
+// Only inline styles and presentational attributes are read; CSS classes are not resolved. Where no
+// element sets a background and no <style> block could, the text sits on the client's default white
+// (what SpamAssassin's HTML_FONT_LOW_CONTRAST assumes too): white text there is the classic hash-buster.
 
 const SKIPPED = new Set(["script", "style", "head", "title", "template", "noscript", "xml"]);
 // zero-width and padding characters preheaders are filled with
 const INVISIBLE_CHARACTERS = /[\s\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\uffa0]/g;
 const MAX_FINDINGS = 10;
+const DEFAULT_BACKGROUND: Rgb = [255, 255, 255];
 
 type Background = Rgb | "image";
 interface Hider {
@@ -47,6 +50,7 @@ export const hiddenText: MessageRule = {
     const preheaderMaxChars = Number(ctx.options.preheaderMaxChars ?? 200);
     const preheaderMaxWordsBefore = Number(ctx.options.preheaderMaxWordsBefore ?? 30);
     const styledClasses = classesInStyleBlocks(html);
+    const defaultBackground = html.elements.some((element) => element.name === "style") ? undefined : DEFAULT_BACKGROUND;
 
     const blocks = new Map<Element, HiddenBlock>();
     const states = new Map<AnyNode, State>();
@@ -62,7 +66,7 @@ export const hiddenText: MessageRule = {
       if (node.type !== "text") continue;
       const text = (node as unknown as { data: string }).data;
       if (text.replace(INVISIBLE_CHARACTERS, "") === "") continue;
-      const hider = parentState.hidden ?? parentState.tinyFont ?? lowContrast(parentState, maxColourDistance);
+      const hider = parentState.hidden ?? parentState.tinyFont ?? lowContrast(parentState, maxColourDistance, defaultBackground);
       if (!hider) {
         visibleWords += wordsOf(text, 1000).length;
         continue;
@@ -75,7 +79,7 @@ export const hiddenText: MessageRule = {
 
     const reported = [...blocks.values()].filter((block, index) => {
       const text = collapse(block.text);
-      const isPreheader = index === 0 && block.hider.how !== "text colour" && block.wordsBefore < preheaderMaxWordsBefore && text.length <= preheaderMaxChars;
+      const isPreheader = index === 0 && !block.hider.how.startsWith("text colour") && block.wordsBefore < preheaderMaxWordsBefore && text.length <= preheaderMaxChars;
       return !isPreheader;
     });
     const findings: RawFinding[] = reported.slice(0, MAX_FINDINGS).map((block) => {
@@ -153,10 +157,12 @@ function backgroundFrom(element: Element, style: ReadonlyMap<string, string>): B
   return parseColour(style.get("background-color")) ?? (shorthand ? backgroundOf(shorthand) : undefined) ?? parseColour(element.attribs.bgcolor);
 }
 
-function lowContrast(state: State, maxDistance: number): Hider | undefined {
-  const { colour, background } = state;
+function lowContrast(state: State, maxDistance: number, defaultBackground: Rgb | undefined): Hider | undefined {
+  const { colour } = state;
+  const background = state.background ?? defaultBackground;
   if (!colour || !background || background === "image") return undefined;
-  return colourDistance(colour.rgb, background) <= maxDistance ? { element: colour.element, how: "text colour" } : undefined;
+  if (colourDistance(colour.rgb, background) > maxDistance) return undefined;
+  return { element: colour.element, how: state.background ? "text colour" : "text colour on the default white background" };
 }
 
 /** Class names a <style> block mentions (a media query may show elements hidden inline). */
