@@ -142,12 +142,10 @@ export async function runSpamAssassinOnCorpus(entries, { version, processes = 2,
   const key = spamAssassinCacheKey(version);
   const cacheFile = join(cacheDir, `spamassassin-${version}-${key}.json`);
   const cache = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, "utf8")).results : {};
-  const messages = entries.map((entry) => {
-    const bytes = mboxEntryWithId(readMessage(entry.path));
-    return { id: bytes.id, bytes: bytes.mbox };
-  });
+  const messages = entries.map((entry) => mboxEntryWithId(readMessage(entry.path)));
+  // a message that is in the corpus twice is checked once
   const todo = [...new Map(messages.filter((message) => !(message.id in cache)).map((message) => [message.id, message])).values()];
-  const fromCache = messages.length - messages.filter((message) => !(message.id in cache)).length;
+  const fromCache = messages.filter((message) => message.id in cache).length;
   const chunks = [];
   for (let i = 0; i < todo.length; i += MESSAGES_PER_CHUNK) chunks.push(todo.slice(i, i + MESSAGES_PER_CHUNK));
 
@@ -180,7 +178,7 @@ function mboxEntryWithId(bytes) {
 /** One `spamassassin` process over one chunk; resolves to id → result for the chunk's messages. */
 function checkChunk(chunk, scratch, onMessage) {
   const mboxPath = join(scratch, `${chunk[0].id}.mbox`);
-  writeFileSync(mboxPath, Buffer.concat(chunk.map((message) => message.bytes)));
+  writeFileSync(mboxPath, Buffer.concat(chunk.map((message) => message.mbox)));
   const wanted = new Set(chunk.map((message) => message.id));
   const found = {};
   const child = spawn("spamassassin", [...SPAMASSASSIN_ARGS, mboxPath], { stdio: ["ignore", "pipe", "pipe"] });
