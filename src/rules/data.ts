@@ -16,6 +16,11 @@ export interface LanguageWords {
   readonly permissionReminder: readonly string[];
   /** Spam trigger phrases. */
   readonly spamPhrases: readonly string[];
+  /** The mail's claim not to be spam ("this is not spam", "sent in compliance with S. 1618"). */
+  readonly notSpamClaims: readonly string[];
+  /** Opt-out by a reply with a keyword in the subject ("remove in the subject line"); quotes and dashes
+   *  around the keyword are read as blanks before matching. */
+  readonly replyOptOut: readonly string[];
 }
 
 export interface RuleData {

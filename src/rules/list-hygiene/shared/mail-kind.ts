@@ -6,6 +6,7 @@ import type { RuleData } from "../../data.js";
 import { sameOrganisation } from "../../../domain/index.js";
 import { unsubscribeMatcher, unsubscribeOffers } from "./unsubscribe.js";
 import { bodyText } from "./readable-text.js";
+import { findReplyOptOut } from "./reply-opt-out.js";
 
 export type MailKind =
   /** an HTML template: what an ESP will send in bulk */
@@ -38,7 +39,8 @@ function classify(message: MessageModel, data: RuleData): MailKind {
   if (webLinkTargets(message) >= BULK_MIN_LINK_TARGETS) return "bulk";
   // "To be removed from our mailing list, reply with REMOVE": a plain-text mail that tells readers how
   // to leave a list says itself that it went to one, whatever its headers (most 2002 bulk mail had none)
-  const saysHowToLeave = unsubscribeMatcher(data).test(bodyText(message)) || unsubscribeOffers(message, data).length > 0;
+  const text = bodyText(message);
+  const saysHowToLeave = unsubscribeMatcher(data).test(text) || findReplyOptOut(text, data) !== undefined || unsubscribeOffers(message, data).length > 0;
   return saysHowToLeave ? "bulk" : "personal";
 }
 
