@@ -180,6 +180,7 @@ const EXAMPLE_TESTS = 8;
 
 /** The agreement of each rule with its SpamAssassin counterparts, and the reading of the disagreements. */
 function renderAgreement(out, sa, kindsRun) {
+  const hitByThem = new Set(sa.results.flatMap((result) => (result ? [...result.tests, ...result.subtests] : [])));
   out(
     "## Side by side with SpamAssassin: rule agreement",
     "",
@@ -189,7 +190,8 @@ function renderAgreement(out, sa, kindsRun) {
     "",
     "For every rule of ours with counterparts in the catalogue (`spamassassin`): on how many messages both fired, only ours, or only",
     "theirs (any one counterpart, a scored rule or a `__` sub-rule). Counts are both / only ours / only theirs. A counterpart",
-    "marked *(off)* scores 0 in score set 0 (no network, no Bayes), so SpamAssassin does not run it here.",
+    "marked *(off)* scores 0 in score set 0 (no network, no Bayes), so SpamAssassin does not run it here; one marked *(no hit)*",
+    "runs but hit no corpus message.",
     "",
     `| rule | SpamAssassin counterparts | ${kindsRun.map((kind) => kind).join(" | ")} | reading |`,
     `|---|---|${kindsRun.map(() => "--:").join("|")}|---|`,
@@ -200,7 +202,7 @@ function renderAgreement(out, sa, kindsRun) {
       return `${count.both} / ${count.onlyOurs} / ${count.onlyTheirs}`;
     });
     const classes = SIDES.flatMap((side) => (sa.explanations[rule.id]?.[side] ?? []).map((item) => DISAGREEMENT_CLASSES[item.class] ?? item.class));
-    const names = rule.counterparts.map((name) => (sa.off.has(name) ? `${name} *(off)*` : name));
+    const names = rule.counterparts.map((name) => (sa.off.has(name) ? `${name} *(off)*` : hitByThem.has(name) ? name : `${name} *(no hit)*`));
     out(`| ${rule.id} | ${names.join(", ")} | ${counts.join(" | ")} | ${[...new Set(classes)].join("; ") || "–"} |`);
   }
   out("");

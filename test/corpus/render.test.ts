@@ -28,7 +28,7 @@ const results: SpamAssassinResult[] = [
   { score: 1.0, tests: [], subtests: [] },
   { score: -0.1, tests: [], subtests: [] },
 ];
-const rules = [{ id: "numeric-ip-link", counterparts: ["NUMERIC_HTTP_ADDR", "NORMAL_HTTP_TO_IP"] }];
+const rules = [{ id: "numeric-ip-link", counterparts: ["NUMERIC_HTTP_ADDR", "NORMAL_HTTP_TO_IP", "HTTP_ESCAPED_HOST"] }];
 const explanations: Explanations = {
   "numeric-ip-link": {
     onlyOurs: [{ class: "difference-of-purpose", why: "A <b>link</b> in prose.", examples: ["easy-ham-2/00003"] }],
@@ -73,8 +73,10 @@ describe("the corpus note with SpamAssassin", () => {
     expect(lines).toContain("| tuning | SpamAssassin 4.0.1 | 2 | 2 | 0 | 1.000 | – | 100.0% | 0.0% | – |");
   });
 
-  it("counts both / only ours / only theirs per kind, marks counterparts it does not run, and names the reading", () => {
-    expect(lines).toContain("| numeric-ip-link | NUMERIC_HTTP_ADDR *(off)*, NORMAL_HTTP_TO_IP | 0 / 1 / 0 | 1 / 0 / 1 | difference of purpose; their quirk |");
+  it("counts both / only ours / only theirs per kind, marks counterparts it does not run or that never hit, and names the reading", () => {
+    expect(lines).toContain(
+      "| numeric-ip-link | NUMERIC_HTTP_ADDR *(off)*, NORMAL_HTTP_TO_IP, HTTP_ESCAPED_HOST *(no hit)* | 0 / 1 / 0 | 1 / 0 / 1 | difference of purpose; their quirk |",
+    );
     expect(markdown).toContain("spf-missing (SPF_NONE)");
   });
 
