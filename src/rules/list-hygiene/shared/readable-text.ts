@@ -11,7 +11,19 @@ export interface TextSegment {
   locate(index: number, length: number): Location;
 }
 
-export function readableSegments(message: MessageModel): TextSegment[] {
+// spam-phrases, not-spam-claim and unsubscribe-by-reply read the same segments: collected once a message
+const segmentsOf = new WeakMap<MessageModel, readonly TextSegment[]>();
+
+export function readableSegments(message: MessageModel): readonly TextSegment[] {
+  let segments = segmentsOf.get(message);
+  if (!segments) {
+    segments = collectSegments(message);
+    segmentsOf.set(message, segments);
+  }
+  return segments;
+}
+
+function collectSegments(message: MessageModel): TextSegment[] {
   const segments: TextSegment[] = [];
   if (message.subject) {
     const line = message.header("subject")?.line;

@@ -50,8 +50,20 @@ export function urlNamesUnsubscribe(href: string, data: RuleData): boolean {
   return false;
 }
 
+// Four rules and the mail-kind classification ask for a message's offers: they are found once.
+const offersOf = new WeakMap<MessageModel, readonly UnsubscribeOffer[]>();
+
 /** Every way to unsubscribe the reader sees: HTML links, else offers in the HTML's text, else in the text part. */
-export function unsubscribeOffers(message: MessageModel, data: RuleData): UnsubscribeOffer[] {
+export function unsubscribeOffers(message: MessageModel, data: RuleData): readonly UnsubscribeOffer[] {
+  let offers = offersOf.get(message);
+  if (!offers) {
+    offers = findOffers(message, data);
+    offersOf.set(message, offers);
+  }
+  return offers;
+}
+
+function findOffers(message: MessageModel, data: RuleData): UnsubscribeOffer[] {
   if (message.htmlBody) {
     const links = htmlUnsubscribeLinks(message, data);
     if (links.length > 0) return links;
