@@ -76,39 +76,49 @@ function startup() {
   note("startup", `Input: \`${input.slice(REPO_ROOT.length)}\` (${readFileSync(input).length} bytes)${input === newsletter ? "" : " — fixtures/newsletter.eml does not exist yet"}; ${runs} alternating runs each, medians.`);
 }
 
-// 2. Batch throughput over 1,000 corpus messages, us vs SpamAssassin and rspamd.
+// 2. Batch throughput over 1,000 corpus messages, us vs SpamAssassin and rspamd. SpamAssassin runs
+// between two halves of our runs, so a change of load on the machine touches both sides alike.
 async function throughput() {
   const count = 1000;
   const sample = writeSample(sampleCorpus(count), { mbox: true });
   try {
     const output = join(sample.root, "report.json");
-    const ours = [];
-    const single = [];
+    const variants = [
+      { label: "mail-preflight check --offline --format json (default: one worker per core)", env: {} },
+      { label: "  one thread (MAIL_PREFLIGHT_WORKERS=0)", env: { MAIL_PREFLIGHT_WORKERS: "0" } },
+      { label: "  two worker threads (MAIL_PREFLIGHT_WORKERS=2)", env: { MAIL_PREFLIGHT_WORKERS: "2" } },
+    ];
+    const runs = variants.map(() => []);
+    const ourRound = () => variants.forEach((variant, i) => runs[i].push(runCli(["check", "--offline", "--format", "json", sample.dir], { env: variant.env, stdoutFile: output, cpu: true })));
+    const saVersion = args["no-peers"] ? undefined : spamAssassinVersion();
+    let sa;
     for (let i = 0; i < repeats; i++) {
-      ours.push(runCli(["check", "--offline", "--format", "json", sample.dir], { stdoutFile: output }).ms);
-      single.push(runCli(["check", "--offline", "--format", "json", sample.dir], { env: { MAIL_PREFLIGHT_WORKERS: "0" } }).ms);
+      ourRound();
+      if (saVersion && i === Math.floor(repeats / 2)) sa = runSpamAssassin(sample.mboxPath);
     }
     const report = JSON.parse(readFileSync(output, "utf8"));
     if (report.results.length !== count) throw new Error(`the JSON report has ${report.results.length} results, not ${count}`);
     const rate = (msValue) => count / (msValue / 1000);
-    const ourRate = rate(median(ours));
-    row("throughput", `mail-preflight check --offline --format json (${count} msgs)`, `${ourRate.toFixed(0)} msgs/s`);
-    row("throughput", "  same, one thread (MAIL_PREFLIGHT_WORKERS=0)", `${rate(median(single)).toFixed(0)} msgs/s`);
-    note("throughput", `Sample: ${count} SpamAssassin public corpus messages (${Object.entries(MIX).map(([kind, share]) => `${share * 100}% ${kind}`).join(", ")}), as .eml files in one directory; ${repeats} runs each, medians, start-up included.`);
+    const cpuPerMessage = (values) => (values.every((value) => value !== undefined) ? median(values) / count : undefined);
+    const rates = runs.map((list) => rate(median(list.map((r) => r.ms))));
+    const cpus = runs.map((list) => cpuPerMessage(list.map((r) => r.cpuMs)));
+    variants.forEach((variant, i) => row("throughput", variant.label, `${rates[i].toFixed(0)} msgs/s${cpus[i] === undefined ? "" : `, ${cpus[i].toFixed(2)} ms CPU/msg`}`));
+    note(
+      "throughput",
+      `Sample: ${count} SpamAssassin public corpus messages (${Object.entries(MIX).map(([kind, share]) => `${share * 100}% ${kind}`).join(", ")}), as .eml files in one directory; ${repeats} runs of each variant, interleaved, medians, start-up included. CPU is user + system time of the whole process (every thread), from GNU time.`,
+    );
 
-    const saVersion = args["no-peers"] ? undefined : spamAssassinVersion();
-    if (saVersion) {
-      const saMs = runSpamAssassin(sample.mboxPath);
-      const saRate = rate(saMs);
-      const times = ourRate / saRate;
-      row("throughput", `SpamAssassin ${saVersion} spamassassin -L --mbox (one run)`, `${saRate.toFixed(1)} msgs/s`);
-      row("throughput", "mail-preflight ÷ SpamAssassin", `${times.toFixed(0)}x`, "≥ 100x", times >= 100);
-      note("throughput", `SpamAssassin: one run over the same ${count} messages as one mbox (${(saMs / 1000).toFixed(1)} s, start-up included), local tests only (-L).`);
+    if (sa) {
+      const saRate = rate(sa.ms);
+      const times = rates.map((ours) => ours / saRate);
+      row("throughput", `SpamAssassin ${saVersion} spamassassin -L --mbox (one run)`, `${saRate.toFixed(1)} msgs/s${sa.cpuMs === undefined ? "" : `, ${(sa.cpuMs / count).toFixed(1)} ms CPU/msg`}`);
+      row("throughput", "mail-preflight ÷ SpamAssassin, msgs/s (default / one thread / two workers)", times.map((x) => `${x.toFixed(0)}x`).join(" / "), "≥ 100x", times[0] >= 100);
+      if (sa.cpuMs !== undefined && cpus[1] !== undefined) row("throughput", "SpamAssassin ÷ mail-preflight one thread, CPU per message", `${(sa.cpuMs / count / cpus[1]).toFixed(0)}x`);
+      note("throughput", `SpamAssassin: one run over the same ${count} messages as one mbox (${(sa.ms / 1000).toFixed(1)} s, start-up included), local tests only (-L), after round ${Math.floor(repeats / 2) + 1} of ${repeats} of ours.`);
     } else {
       row("throughput", "SpamAssassin", "skipped", "≥ 100x");
       note("throughput", args["no-peers"] ? "SpamAssassin: skipped (--no-peers)." : "SpamAssassin: skipped — not installed (apt-get install spamassassin).");
     }
-
     if (!args["no-peers"]) {
       try {
         const rspamd = await startRspamd();
@@ -117,7 +127,7 @@ async function throughput() {
           const eight = rate(runRspamc(rspamd.address, sample.dir, 8));
           row("throughput", `rspamd ${rspamd.version} rspamc, one at a time`, `${one.toFixed(0)} msgs/s`);
           row("throughput", `rspamd ${rspamd.version} rspamc -n 8`, `${eight.toFixed(0)} msgs/s`);
-          row("throughput", "mail-preflight ÷ rspamd -n 8", `${(ourRate / eight).toFixed(1)}x`);
+          row("throughput", "mail-preflight (default) ÷ rspamd -n 8", `${(rates[0] / eight).toFixed(1)}x`);
           note("throughput", "rspamd: two normal workers on loopback; network, Redis, Bayes and fuzzy modules off (bench/perf/peers.mjs); one run each, after a warm-up start.");
         } finally {
           rspamd.stop();
