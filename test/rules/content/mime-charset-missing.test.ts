@@ -13,5 +13,10 @@ ruleTester(mimeCharsetMissing, {
       input: "fixtures/mime-charset-missing/fires-undeclared-latin1.eml",
       findings: [{ location: { part: "text/plain", line: 1, column: 13 }, message: /non-ASCII text \("nouveaut.s"\)/ }],
     },
+    {
+      // declaring US-ASCII over 8-bit text is declaring nothing (SpamAssassin corpus spam-2/00239)
+      input: { eml: "From: a@example.com\nSubject: x\nContent-Type: text/plain; charset=US-ASCII\nContent-Transfer-Encoding: 8bit\n\nLes nouveaut\u00e9s\n" },
+      findings: [{ message: /declares charset=us-ascii\./ }],
+    },
   ],
 });
