@@ -14,7 +14,7 @@ export interface LanguageWords {
   readonly unsubscribe: readonly string[];
   /** Sentences reminding the reader why they get the mail ("you are receiving this email because"). */
   readonly permissionReminder: readonly string[];
-  /** Spam trigger phrases. */
+  /** Spam trigger phrases; one entry may list variants of one phrase as "hier klicken | klicken sie hier". */
   readonly spamPhrases: readonly string[];
   /** The mail's claim not to be spam ("this is not spam", "sent in compliance with S. 1618"). */
   readonly notSpamClaims: readonly string[];

@@ -8,21 +8,28 @@ import { readableSegments } from "../list-hygiene/shared/readable-text.js";
 // on (SpamAssassin's body rules and their 30_text_<lang>.cf descriptions). One such phrase is common in
 // honest mail, so the rule fires only when several distinct ones meet (option minPhrases), and then names
 // each with where it first appears. Subject and all body text are read, hidden text included: filters read it.
-const matchers = new WeakMap<RuleData, PhraseMatcher>();
+// Variants of one phrase ("risk-free | risk free", "hier klicken | klicken sie hier") count once.
+interface SpamPhraseMatcher {
+  readonly matcher: PhraseMatcher;
+  /** phraseKey of each variant → the entry it belongs to. */
+  readonly entryOf: ReadonlyMap<string, string>;
+}
+
+const matchers = new WeakMap<RuleData, SpamPhraseMatcher>();
 
 export const spamPhrases: MessageRule = {
   id: "spam-phrases",
   kind: "message",
   check(message, ctx) {
-    let matcher = matchers.get(ctx.data);
-    if (!matcher) {
-      matcher = phraseMatcher(ctx.data.words().flatMap((words) => words.spamPhrases));
-      matchers.set(ctx.data, matcher);
+    let spam = matchers.get(ctx.data);
+    if (!spam) {
+      spam = spamPhraseMatcher(ctx.data);
+      matchers.set(ctx.data, spam);
     }
     const found = new Map<string, { text: string; location: Location }>();
     for (const segment of readableSegments(message)) {
-      for (const match of matcher.find(segment.text, 100)) {
-        const key = phraseKey(match.phrase);
+      for (const match of spam.matcher.find(segment.text, 100)) {
+        const key = spam.entryOf.get(phraseKey(match.phrase)) ?? phraseKey(match.phrase);
         if (!found.has(key)) found.set(key, { text: match.text, location: segment.locate(match.index, match.text.length) });
       }
     }
@@ -35,3 +42,15 @@ export const spamPhrases: MessageRule = {
     return findings;
   },
 };
+
+function spamPhraseMatcher(data: RuleData): SpamPhraseMatcher {
+  const entryOf = new Map<string, string>();
+  const variants: string[] = [];
+  for (const entry of data.words().flatMap((words) => words.spamPhrases)) {
+    for (const variant of entry.split("|").map((text) => text.trim()).filter(Boolean)) {
+      entryOf.set(phraseKey(variant), entry);
+      variants.push(variant);
+    }
+  }
+  return { matcher: phraseMatcher(variants), entryOf };
+}

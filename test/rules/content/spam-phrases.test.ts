@@ -10,6 +10,8 @@ ruleTester(spamPhrases, {
     { html: "<p>Act now: the sale ends tonight.</p>", name: "one phrase alone is not enough" },
     { html: "<p>Please don't react nowhere near the risk-freedom line.</p>", name: "whole words only" },
     { html: "<p>Заработок без вложенийX и гарантированный доходы</p>", name: "Cyrillic word edges" },
+    { html: "<p>Hier klicken: das Programm. Klicken Sie hier für die Anmeldung.</p>", name: "two wordings of one phrase count once" },
+    { html: "<p>Risk-free trial, or risk free refund.</p>", name: "spelling variants count once" },
   ],
   invalid: [
     {
