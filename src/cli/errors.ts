@@ -6,3 +6,5 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** Standard output closed by its reader (EPIPE): the status of a tool killed by SIGPIPE (src/cli/closed-output.ts). */
+export const EXIT_OUTPUT_CLOSED = 141;

@@ -2,8 +2,10 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { toolVersion } from "../version.js";
+import { handleOutputErrors } from "./closed-output.js";
 
 export async function main(argv: readonly string[]): Promise<number> {
+  handleOutputErrors();
   const program = new Command("mail-preflight")
     .description("Deliverability preflight: checks an email draft and its sending domain before you send.")
     .version(toolVersion(), "-V, --version")
