@@ -6,7 +6,9 @@
 // time, read from this directory. So the JSON records the node binary, the package root, and each
 // rules/ file's size and mtime; the bin runs the blob only when all of them still match, and loads
 // the bundle in its own process otherwise. `npm run build` (and so `npm ci`, through `prepare`)
-// rebuilds it with the node running the build.
+// rebuilds it with the node running the build. For the same reason the package leaves the blob and
+// the snapshot's bundles out (package.json "files"): installed elsewhere, a packed blob could never
+// match its key, so an installed copy starts from the bundle.
 //
 // A snapshot that cannot be built (an unusual platform, an unsupported built-in) is not an error:
 // the build says so, leaves no blob, and the CLI runs from the bundle.

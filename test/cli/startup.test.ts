@@ -1,11 +1,12 @@
 // How bin/mail-preflight.js starts (issue 8, start-up): from the V8 snapshot that `npm run build`
 // writes (dist/mail-preflight.blob) when it can, else from the bundle in its own process. Both must
 // give the same reports; the snapshot must be used by a plain run, and never where it would be wrong.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { root as packageRoot, runCli } from "../helpers/cli.js";
 import { snapshotKey as keyOf } from "../../bin/snapshot-key.js";
 
 const snapshotKey = keyOf as (root: string) => string;
@@ -49,6 +50,16 @@ describe("start-up", () => {
     const run = await runCli(["check", "--offline", "fixtures/newsletter.eml"], { env: { ...debug, NODE_OPTIONS: "--no-warnings" } });
     expect(run.code).toBe(0);
     expect(startedFrom(run.stderr)).toBe("from the bundle: node options given");
+  });
+
+  // the blob's key names the directory and node binary that built it, so a packed blob could never
+  // match where the package is installed: it would be 13 MB in every install, and never read
+  it("the package leaves the snapshot out and keeps what an installed copy starts from", () => {
+    const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: packageRoot, encoding: "utf8" });
+    expect(packed.status, packed.stderr).toBe(0);
+    const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
+    expect(files.filter((path) => /snapshot|\.blob/.test(path))).toEqual(["bin/snapshot-key.js"]);
+    expect(files).toEqual(expect.arrayContaining(["bin/mail-preflight.js", "dist/mail-preflight.js", "dist/worker.js", "dist/batch/index.js", "dist/index.js"]));
   });
 
   it("the snapshot's key names the node binary and the directory, and changes with the rules/ data", () => {
