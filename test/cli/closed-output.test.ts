@@ -1,6 +1,6 @@
 // A reader that stops early (`check … | head -1`) or an output that cannot take the report: the run
 // ends with a status and at most one line, never node's stack trace of an unhandled 'error' event.
-import { spawn, type StdioOptions } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers/cli.js";
@@ -13,9 +13,9 @@ interface Ended {
 }
 
 /** Runs the CLI with the given stdout; a pipe there has its reading end closed before the CLI writes. */
-function runWithStdout(args: readonly string[], stdout: StdioOptions[number], env: Record<string, string> = {}): Promise<Ended> {
+function runWithStdout(args: readonly string[], stdout: "pipe" | number, env: Record<string, string> = {}): Promise<Ended> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", stdout, "pipe"] });
+    const child: ChildProcess = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", stdout, "pipe"] });
     // node takes ~100 ms to start: the reading end is gone long before the first write
     child.stdout?.destroy();
     const err: Buffer[] = [];
