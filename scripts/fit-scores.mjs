@@ -22,13 +22,7 @@ const FIT_NOTE = join(ROOT, "bench/fit/FIT.md");
 const BOUNDS_PATH = join(ROOT, "rules/score-bounds.json");
 const SHOWN_DIFFERENCES = 20;
 
-const { values: args } = parseArgs({
-  options: {
-    "from-hits": { type: "boolean", default: false },
-    check: { type: "boolean", default: false },
-    workers: { type: "string", default: String(Math.min(2, availableParallelism())) },
-  },
-});
+const args = parseOptions();
 const workers = Number(args.workers);
 if (!Number.isInteger(workers) || workers < 1) usage("--workers must be a positive integer");
 
@@ -79,6 +73,21 @@ async function runCorpus() {
     process.stderr.write(`fit-scores: ${error.message}\n`);
     process.exit(2);
   });
+}
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        "from-hits": { type: "boolean", default: false },
+        check: { type: "boolean", default: false },
+        workers: { type: "string", default: String(Math.min(2, availableParallelism())) },
+      },
+    }).values;
+  } catch (error) {
+    // an unknown option or a missing value: node's message is the one line a usage error needs
+    return usage(error.message);
+  }
 }
 
 function report(title, lines) {
