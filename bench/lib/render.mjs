@@ -185,7 +185,9 @@ function renderAgreement(out, sa, kindsRun) {
     "## Side by side with SpamAssassin: rule agreement",
     "",
     `SpamAssassin ${sa.version}, \`${["spamassassin", ...sa.args].map((arg) => (/\s/.test(arg) ? `'${arg}'` : arg)).join(" ")}\` (bench/lib/spamassassin.mjs):`,
-    `${sa.checked} messages checked in this run in ${sa.seconds.toFixed(0)} s on ${sa.processes} process(es), ${sa.fromCache} from the cache`,
+    sa.checked === 0
+      ? `all ${sa.fromCache} results from the cache`
+      : `${sa.checked} messages checked in this run in ${sa.seconds.toFixed(0)} s on ${sa.processes} process(es) (${(sa.checked / sa.seconds).toFixed(1)} msgs/s), ${sa.fromCache} from the cache`,
     "(bench/.cache, keyed by its version, these options and its rule files)" + (sa.missing > 0 ? `; **${sa.missing} got no result**.` : "."),
     "",
     "For every rule of ours with counterparts in the catalogue (`spamassassin`): on how many messages both fired, only ours, or only",

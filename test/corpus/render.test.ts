@@ -78,6 +78,7 @@ describe("the corpus note with SpamAssassin", () => {
       "| numeric-ip-link | NUMERIC_HTTP_ADDR *(off)*, NORMAL_HTTP_TO_IP, HTTP_ESCAPED_HOST *(no hit)* | 0 / 1 / 0 | 1 / 0 / 1 | difference of purpose; their quirk |",
     );
     expect(markdown).toContain("spf-missing (SPF_NONE)");
+    expect(markdown).toContain("all 4 results from the cache");
   });
 
   it("reads each class with its examples, escaped for Markdown", () => {
