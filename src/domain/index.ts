@@ -1,6 +1,6 @@
 // The one place that knows what a domain is: normalising names and finding the registrable domain
 // (public suffix + 1 label) with the Public Suffix List, through tldts (the PSL library mailauth uses).
-import { getDomain, getPublicSuffix, parse } from "tldts";
+import { getDomain, parse } from "tldts";
 import { BlockList, isIP } from "node:net";
 
 /** Lower-case, strip one trailing dot and surrounding brackets/space. */
@@ -19,10 +19,6 @@ export function registrableDomain(host: string): string | undefined {
 export function isIcannDomain(host: string): boolean {
   const parsed = parse(normaliseDomain(host), { allowPrivateDomains: false });
   return parsed.isIcann === true && parsed.domain !== null && !parsed.isIp;
-}
-
-export function publicSuffix(host: string): string | undefined {
-  return getPublicSuffix(normaliseDomain(host)) ?? undefined;
 }
 
 /** Same registrable domain (DMARC relaxed alignment in RFC 7489 terms; also "same organisation" for links). */
