@@ -1,6 +1,6 @@
 // The command line. Loads only commander up front; parsing, rules and formatters come when a command runs.
 import { Command, CommanderError, Option } from "commander";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
+import { EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { toolVersion } from "../version.js";
 import { handleOutputErrors } from "./closed-output.js";
 
@@ -92,4 +92,3 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-export { EXIT_FINDINGS };
