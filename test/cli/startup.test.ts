@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root as packageRoot, runCli } from "../helpers/cli.js";
+// @ts-expect-error: a plain .js file of the bin without type declarations
 import { snapshotKey as keyOf } from "../../bin/snapshot-key.js";
 
 const snapshotKey = keyOf as (root: string) => string;
