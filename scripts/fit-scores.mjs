@@ -52,7 +52,7 @@ if (args.check) {
   const previous = existsSync(FIT_NOTE) ? readFileSync(FIT_NOTE, "utf8") : "";
   const markerAt = previous.indexOf(HAND_WRITTEN_MARKER);
   const kept = markerAt === -1 ? "" : previous.slice(markerAt + HAND_WRITTEN_MARKER.length + 1);
-  writeFileSync(FIT_NOTE, renderFit({ fit, severities: new Map(catalogue.map((rule) => [rule.id, rule.severity])), kept }));
+  writeFileSync(FIT_NOTE, renderFit({ fit, severities: new Map(catalogue.map((rule) => [rule.id, rule.severity])), kept, bounds }));
   process.stdout.write(`fit-scores: ${scoreChanges.length} score(s) changed; ${summary}\nwrote ${args["from-hits"] ? "" : "bench/fit/hits-tuning.tsv, "}rules/catalogue, bench/fit/FIT.md\n`);
 }
 

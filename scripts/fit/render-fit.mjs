@@ -18,8 +18,10 @@ const auc = (value) => value.toFixed(3);
  * @param fit        fitScores() result
  * @param severities rule id → severity
  * @param kept       the hand-written part of the previous FIT.md ("" when none)
+ * @param bounds     rules/score-bounds.json, parsed: the note states its default bounds
  */
-export function renderFit({ fit, severities, kept }) {
+export function renderFit({ fit, severities, kept, bounds }) {
+  const { floor, ceiling } = bounds.bounds.$default;
   const counts = Object.fromEntries(Object.keys(CLASS_SHARES).map((kind) => [kind, fit.messages.filter((message) => message.kind === kind).length]));
   const { metrics } = fit;
   const lines = [
@@ -34,7 +36,7 @@ export function renderFit({ fit, severities, kept }) {
     `- **Data**: the tuning split only (issue 7): spam-2 (${counts.spam} spam), easy-ham-2 (${counts["easy-ham"]}), hard-ham-1 (${counts["hard-ham"]}), run offline through dist/. spam-1 and easy-ham-1 are held out and never read here.`,
     `- **Features**: one per fittable rule (offline, not engine-emitted): fired or not. A rule scores once per message (src/report/score.ts), so a message's score is the sum of the scores of the rules that fired.`,
     `- **Model**: logistic regression, spam against ham, by cyclic coordinate descent (scripts/fit/logistic.mjs). Classes weigh spam ${percent(CLASS_SHARES.spam)}, hard ham ${percent(CLASS_SHARES["hard-ham"])}, easy ham ${percent(CLASS_SHARES["easy-ham"])} of the total, so the ${counts["hard-ham"]} hard ham (legitimate bulk mail, what a preflight's users send) count as much as the ${counts["easy-ham"]} easy ham.`,
-    `- **Priors and bounds**: L2 pull (λ = ${LAMBDA}) towards each rule's expert prior, not towards 0, so a rule that never fires keeps its prior and a rare one moves only as far as its hits carry it. Each weight is kept within its bounds (no negative score; a ceiling of 4.0 by default; per-rule floors with reasons). Rules the offline corpus cannot show (\`network: true\`: DNS, authentication, reputation) and the engine's own keep their expert scores.`,
+    `- **Priors and bounds**: L2 pull (λ = ${LAMBDA}) towards each rule's expert prior, not towards 0, so a rule that never fires keeps its prior and a rare one moves only as far as its hits carry it. Each weight is kept within its bounds (${floor === 0 ? "no negative score" : `a floor of ${floor.toFixed(1)} by default`}; a ceiling of ${ceiling.toFixed(1)} by default; per-rule floors with reasons). Rules the offline corpus cannot show (\`network: true\`: DNS, authentication, reputation) and the engine's own keep their expert scores.`,
     `- **Scale**: points = weight in log-odds × s, rounded to 0.1. The fit is repeated for s = ${SCALE_GRID[0]}, ${SCALE_GRID[1]} … ${SCALE_GRID.at(-1)} (the prior and the bounds are in points, so each s is its own fit), and the s chosen catches the most tuning spam at ${THRESHOLD.toFixed(1)} while at most ${percent(HARD_HAM_TARGET)} of hard ham scores ${THRESHOLD.toFixed(1)} or more (half the issue's 5% limit, for margin). Chosen: **s = ${fit.scale}**; intercept ${fit.intercept.toFixed(3)}, ${fit.sweeps} sweeps to converge.`,
     "",
     "## Figures on the tuning split",
