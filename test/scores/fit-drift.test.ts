@@ -9,6 +9,7 @@ import { REPO_ROOT } from "../../bench/lib/corpus-files.mjs";
 import { scoreDifferences } from "../../scripts/fit/catalogue-scores.mjs";
 import { fitScores, THRESHOLD, type ScoreBounds } from "../../scripts/fit/fit.mjs";
 import { collectTuningHits, fittableRuleIds, hitDifferences, HITS_PATH, parseHits, type CatalogueRule } from "../../scripts/fit/hits-matrix.mjs";
+import { renderFit } from "../../scripts/fit/render-fit.mjs";
 import { FAIL_SCORE } from "../../src/report/score.js";
 // @ts-expect-error: a plain .mjs script without type declarations
 import { readCatalogue } from "../../scripts/gen-docs.mjs";
@@ -27,6 +28,14 @@ describe("fitted scores", () => {
     const fit = fitScores({ hits: committed, catalogue, bounds });
     const drift = scoreDifferences(catalogue, fit.scores).map(({ id, catalogue: was, fitted }) => `${id}: catalogue ${was}, fit ${fitted}`);
     expect(drift, `catalogue scores differ from the fit of bench/fit/hits-tuning.tsv: ${REFIT}`).toEqual([]);
+  });
+
+  // FIT.md's figures are what the issue notes quote: they must be those of the committed fit
+  it("bench/fit/FIT.md above its hand-written part is the note of that fit", () => {
+    const fit = fitScores({ hits: committed, catalogue, bounds });
+    const generated = renderFit({ fit, severities: new Map(catalogue.map((rule) => [rule.id, rule.severity])), kept: "", bounds });
+    const note = readFileSync(join(REPO_ROOT, "bench/fit/FIT.md"), "utf8");
+    expect(note.slice(0, generated.length), `bench/fit/FIT.md is not the note of the committed fit: ${REFIT}`).toBe(generated);
   });
 
   // The whole tuning split (3,046 messages, about 8 s of two worker threads on an idle 2-core
