@@ -6,6 +6,13 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const [runs = process.env.FUZZ_RUNS ?? "10000", seed = process.env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31))] = process.argv.slice(2);
+// test/fuzz reads both with Number(): a typo would become NaN there, far from the command that caused it
+for (const [name, value] of [["runs", runs], ["seed", seed]]) {
+  if (!/^\d+$/.test(value)) {
+    process.stderr.write(`npm run fuzz: ${name} must be a whole number, not "${value}" (npm run fuzz -- <runs> [<seed>])\n`);
+    process.exit(2);
+  }
+}
 console.log(`npm run fuzz: ${runs} cases, seed ${seed}`);
 const vitest = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
 const run = spawnSync(process.execPath, [vitest, "run", "test/fuzz"], { stdio: "inherit", env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed } });
