@@ -6,8 +6,12 @@ import { bodyText } from "../list-hygiene/shared/readable-text.js";
 // the capital share of the body's letters. We count words instead, so a few acronyms (HTML, USA, SQL) weigh
 // as little as they read: the rule wants at least minCapsWords words of three or more cased letters in
 // capitals, making at least minShare of the body's words, over a body of at least minWords such words.
-// Scripts without case (Chinese, Japanese, Korean, Arabic…) have no such words and are not judged.
-const WORD = /\p{L}+/gu;
+// Scripts without case (Chinese, Japanese, Korean, Arabic…) have no such words, and a text mostly in
+// them is not judged (its acronyms are its only capitals).
+// Runs of cased letters (and their combining marks) only: "国际MBA学生" must give the word "MBA", not one
+// eleven-letter word that is "in capitals" because its Han letters have no lower case.
+const WORD = /[\p{Lu}\p{Ll}\p{Lt}][\p{Lu}\p{Ll}\p{Lt}\p{M}]*/gu;
+const LETTER_RUN = /([\p{Lu}\p{Ll}\p{Lt}]+)|\p{Lo}+/gu;
 const MIN_WORD_LETTERS = 3;
 const MAX_TEXT_CHARS = 1_000_000;
 const EVIDENCE_CHARS = 80;
@@ -26,6 +30,8 @@ export const bodyAllCaps: MessageRule = {
     const minWords = Number(ctx.options.minWords ?? 20);
     const minCapsWords = Number(ctx.options.minCapsWords ?? 10);
     const minShare = Number(ctx.options.minShare ?? 0.25);
+    // a text written mostly in a script without case has only its acronyms in capitals: not judged
+    if (mostlyCaseless(text)) return [];
     const words = casedWords(text);
     const capsWords = words.filter((word) => word.capitals).length;
     if (words.length < minWords || capsWords < minCapsWords || capsWords / words.length < minShare) return [];
@@ -39,6 +45,17 @@ export const bodyAllCaps: MessageRule = {
     ];
   },
 };
+
+/** Whether letters without case (Han, kana, Hangul, Arabic…) outnumber the cased ones. */
+function mostlyCaseless(text: string): boolean {
+  let cased = 0;
+  let caseless = 0;
+  for (const match of text.matchAll(LETTER_RUN)) {
+    if (match[1] !== undefined) cased += match[1].length;
+    else caseless += match[0].length;
+  }
+  return caseless > cased;
+}
 
 /** Words of at least MIN_WORD_LETTERS letters whose script has case; capitals when no letter is lower-case. */
 function casedWords(text: string): Word[] {

@@ -12,6 +12,11 @@ ruleTester(bodyAllCaps, {
     { name: "a short all-capitals note is under minWords", html: "<p>SALE ENDS TONIGHT AT MIDNIGHT. EVERYTHING MUST GO. DON'T MISS IT.</p>" },
     { name: "two shouted lines in a long body stay under a quarter (18 of 74 words)", html: `<p>${sentence.repeat(4)}</p><p>${shout.repeat(2)}</p>` },
     { name: "a quarter in capitals but under minCapsWords (9 of 23 words)", html: `<p>${sentence}</p><p>${shout}</p>` },
+    {
+      // SpamAssassin corpus spam-2/00276: Chinese text with Latin acronyms in it (no space between them)
+      name: "acronyms inside caseless text are a few words, not the text",
+      html: `<p>${"有意识地培养国际MBA学生的领导才能，EMBA课程和IT管理。".repeat(12)}</p><p>${sentence}</p>`,
+    },
     { name: "capitals in a style element are not read", html: `<style>P { FONT-FAMILY: ARIAL, HELVETICA, SANS-SERIF; COLOR: BLACK; MARGIN: NONE; PADDING: NONE }</style><p>${sentence.repeat(2)}</p>` },
   ],
   invalid: [
