@@ -80,7 +80,7 @@ export function spamAssassinCacheKey(version) {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** A message's id: the hash of the bytes SpamAssassin is given, so the cache follows the content. */
+/** A message's id: the hash of its corpus bytes (before our id header and the mbox quoting), so the cache follows the content. */
 export function messageId(bytes) {
   return createHash("sha256").update(bytes).digest("hex").slice(0, 32);
 }
