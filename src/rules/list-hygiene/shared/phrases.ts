@@ -79,7 +79,7 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   }
   const find = (text: string, limit = 1000): PhraseMatch[] => {
     const scanned = text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text;
-    const words = cachedWordsOf(scanned);
+    const words = wordsOf(scanned);
     const matches: PhraseMatch[] = [];
     const record = (phrase: CompiledPhrase, start: number, end: number): boolean => {
       matches.push({ phrase: phrase.phrase, text: scanned.slice(start, end), index: start });
@@ -161,28 +161,6 @@ function firstMatch(candidates: readonly CompiledPhrase[] | undefined, match: (p
     if (end !== undefined) return { phrase, end };
   }
   return undefined;
-}
-
-// Five phrase lists (spam, not-spam claims, unsubscribe, reply opt-out, permission reminder) read the
-// same texts of a message, so each text is cut into words once (over the 1,000-message bench sample:
-// 4.6 million characters cut instead of 8.8). Bounded by characters: it holds recent texts of about one
-// message, never a batch's.
-const WORDS_CACHE_CHARS = 256 * 1024;
-const wordsCache = new Map<string, Words>();
-let wordsCacheChars = 0;
-
-function cachedWordsOf(text: string): Words {
-  let words = wordsCache.get(text);
-  if (words) return words;
-  words = wordsOf(text);
-  if (text.length > WORDS_CACHE_CHARS) return words;
-  if (wordsCacheChars + text.length > WORDS_CACHE_CHARS) {
-    wordsCache.clear();
-    wordsCacheChars = 0;
-  }
-  wordsCache.set(text, words);
-  wordsCacheChars += text.length;
-  return words;
 }
 
 /** Word bounds by hand: a matchAll over WORD cost more than all the phrase look-ups (a match array per word). */
