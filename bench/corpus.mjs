@@ -19,7 +19,7 @@ import { renderCorpusNote } from "./lib/render.mjs";
 import { rulesOffInScoreSet0, runSpamAssassinOnCorpus, SPAMASSASSIN_ARGS, spamAssassinVersion } from "./lib/spamassassin.mjs";
 import { agreementByRule, explanationProblems, loadExplanations, rulesWithCounterparts } from "./lib/spamassassin-agreement.mjs";
 
-const { values: args } = parseArgs({
+const args = parseOptions({
   options: {
     split: { type: "string", default: "all" },
     workers: { type: "string", default: String(Math.min(2, availableParallelism())) },
@@ -149,4 +149,13 @@ function warnIfStale() {
   };
   walk(join(REPO_ROOT, "src"));
   if (newer.length > 0) process.stderr.write(`warning: dist/ is older than ${newer.length} source file(s) (e.g. ${newer[0]}): run \`npm run build\`\n`);
+}
+
+/** parseArgs' own message (an unknown option, a missing value) is the one line a usage error needs. */
+function parseOptions(config) {
+  try {
+    return parseArgs(config).values;
+  } catch (error) {
+    return usage(error.message);
+  }
 }

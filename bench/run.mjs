@@ -16,7 +16,7 @@ import { bigMessage } from "./perf/big-message.mjs";
 import { runRspamc, runSpamAssassin, spamAssassinVersion, startRspamd } from "./perf/peers.mjs";
 
 const SECTIONS = ["startup", "throughput", "dns", "memory", "scale"];
-const { values: args } = parseArgs({
+const args = parseOptions({
   options: {
     quick: { type: "boolean", default: false },
     only: { type: "string" },
@@ -242,4 +242,14 @@ function renderResults() {
   ];
   for (const section of SECTIONS.filter((s) => notes[s])) lines.push(`## ${section}`, "", ...notes[section].map((line) => `- ${line}`), "");
   return lines.join("\n");
+}
+
+/** parseArgs' own message (an unknown option, a missing value) is the one line a usage error needs. */
+function parseOptions(config) {
+  try {
+    return parseArgs(config).values;
+  } catch (error) {
+    process.stderr.write(`bench: ${error.message}\n`);
+    process.exit(2);
+  }
 }

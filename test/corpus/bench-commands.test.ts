@@ -1,0 +1,22 @@
+// npm run corpus and npm run bench as a maintainer types them: a wrong option is one line and exit 2,
+// not parseArgs' stack trace. Only option errors are run here: both fail before any work starts.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../bench/lib/corpus-files.mjs";
+
+const run = (script: string, ...args: string[]) => spawnSync(process.execPath, [join(REPO_ROOT, script), ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+
+describe("bench command lines", () => {
+  it.each([
+    ["bench/corpus.mjs", ["--bogus"], "corpus: Unknown option '--bogus'"],
+    ["bench/corpus.mjs", ["--split"], "corpus: Option '--split <value>' argument missing"],
+    ["bench/corpus.mjs", ["--split", "everything"], "corpus: --split must be all, tuning or held-out, not everything"],
+    ["bench/run.mjs", ["--bogus"], "bench: Unknown option '--bogus'"],
+    ["bench/run.mjs", ["--only"], "bench: Option '--only <value>' argument missing"],
+  ])("%s %j is one line on stderr and exit 2", (script, args, line) => {
+    const result = run(script, ...args);
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringContaining(line)]);
+    expect(result.status).toBe(2);
+  });
+});
