@@ -8,6 +8,7 @@ import type { InputMessage } from "./cli/inputs.js";
 import type { RuleOverride } from "./cli/overrides.js";
 import type { Limits } from "./limits.js";
 import type { RunResolver } from "./dns/index.js";
+import { UnreadableInputError } from "./cli/errors.js";
 
 export interface PreflightOptions {
   /** Sending domain to audit; default: the From address's domain. */
@@ -91,7 +92,15 @@ export async function startSession(options: PreflightOptions, hooks: SessionHook
     async check(input) {
       const settings = settingsFor(input.path, baseSettings, options.overrides ?? []);
       const rules = await rulesWith(settings);
-      const bytes = await input.read();
+      let bytes: Buffer;
+      try {
+        bytes = await input.read();
+      } catch (error) {
+        // listed but unreadable when its turn came (removed, EIO, stdin over the limit): reported in
+        // the report like any input, so the rest of the batch and the document stay whole
+        if (!(error instanceof UnreadableInputError)) throw error;
+        return buildResult(input.name, undefined, stamp("unreadable-input", [{ message: `The input could not be read: ${error.reason}.`, evidence: error.reason }], settings), {}, undefined, input);
+      }
       let message: MessageModel;
       try {
         message = await parseMessage(bytes, input.name, {

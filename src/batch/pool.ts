@@ -8,6 +8,7 @@ import type { PreflightOptions } from "../preflight.js";
 import type { Result } from "../report/types.js";
 import type { WorkerReply, WorkerTask } from "./worker.js";
 import { readingAhead } from "./read-ahead.js";
+import { UnreadableInputError } from "../cli/errors.js";
 
 /** Messages handed out ahead of the next one to yield. */
 const WINDOW = 64;
@@ -39,16 +40,19 @@ export async function* checkInWorkers(messages: readonly InputMessage[], preflig
         pending.set(index, deferred());
         load.set(worker, load.get(worker)! + 1);
         const input = inputs.next().value!;
+        const about = { index, name: input.name, ...(input.path !== undefined ? { path: input.path } : {}), kind: input.kind, firstLine: input.firstLine };
         let bytes: Buffer;
         try {
           bytes = await input.read();
         } catch (error) {
-          return fail(error as Error);
+          // the worker's session reports an unreadable input as its result, as in one thread
+          if (!(error instanceof UnreadableInputError)) return fail(error as Error);
+          worker.postMessage({ ...about, unreadable: { reason: error.reason, message: error.message } } satisfies WorkerTask);
+          continue;
         }
         // a Buffer may be a view of Node's shared pool: copy out exactly its bytes, then move them
         const owned = new Uint8Array(bytes);
-        const task: WorkerTask = { index, name: input.name, ...(input.path !== undefined ? { path: input.path } : {}), kind: input.kind, firstLine: input.firstLine, bytes: owned };
-        worker.postMessage(task, [owned.buffer]);
+        worker.postMessage({ ...about, bytes: owned } satisfies WorkerTask, [owned.buffer]);
       }
     }
   };

@@ -3,15 +3,18 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { InputKind } from "../cli/inputs.js";
 import type { PreflightOptions } from "../preflight.js";
 import type { Result } from "../report/types.js";
+import { UnreadableInputError } from "../cli/errors.js";
 
-export interface WorkerTask {
+interface TaskInput {
   readonly index: number;
   readonly name: string;
   readonly path?: string;
   readonly kind: InputKind;
   readonly firstLine: number;
-  readonly bytes: Uint8Array;
 }
+
+/** A message to check: its bytes, or why the main thread could not read them. */
+export type WorkerTask = TaskInput & ({ readonly bytes: Uint8Array } | { readonly unreadable: { readonly reason: string; readonly message: string } });
 
 export type WorkerReply = { readonly index: number; readonly result: Result } | { readonly index: number; readonly error: { readonly message: string; readonly stack?: string } };
 
@@ -20,11 +23,16 @@ const { startSession } = await import("../preflight.js");
 const session = await startSession((workerData as { preflight: PreflightOptions }).preflight);
 
 port.on("message", async (task: WorkerTask) => {
-  const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   let reply: WorkerReply;
   try {
-    const { index, bytes: _moved, ...input } = task;
-    reply = { index, result: await session.check({ ...input, read: async () => bytes }) };
+    const { index, name, kind, firstLine } = task;
+    const read =
+      "bytes" in task
+        ? async () => Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)
+        : async () => {
+            throw new UnreadableInputError(task.unreadable.reason, task.unreadable.message);
+          };
+    reply = { index, result: await session.check({ name, ...(task.path !== undefined ? { path: task.path } : {}), kind, firstLine, read }) };
   } catch (error) {
     reply = { index: task.index, error: { message: (error as Error).message, ...((error as Error).stack ? { stack: (error as Error).stack } : {}) } };
   }

@@ -1,12 +1,12 @@
 // `mail-preflight check`: options (config file, then command line) → session over every input → report.
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from "./errors.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UnreadableInputError, UsageError } from "./errors.js";
 import { exceedsFailOn, parseFailOn, parseFormat, parseIp, parseRuleLevels, parseTimeout, type FailOn, type Format } from "./options.js";
 import { checkConfig, findConfig } from "./config.js";
 import { expandInputs } from "./inputs.js";
 import { loadCatalogue } from "../rules/catalogue.js";
 import type { PreflightOptions, SessionHooks } from "../preflight.js";
 import { resolve } from "node:path";
-import type { Level } from "../rules/types.js";
+import type { Level, Severity } from "../rules/types.js";
 import type { Report } from "../report/types.js";
 import { resolveLimits, type Limits } from "../limits.js";
 
@@ -22,8 +22,21 @@ export async function runCheck(inputs: readonly string[], cli: Record<string, un
   if (inputs.length === 0) throw new UsageError("check needs at least one input (a file, directory, glob, or - for stdin)");
   const settings = resolveSettings(cli);
   const { maxInputBytes } = resolveLimits(settings.preflight.limits);
-  const messages = await expandInputs(inputs, { maxInputBytes }, () => readStdin(maxInputBytes));
-  if (messages.length === 0) throw new UsageError(`no .eml, .html, .htm or .mbox file found in ${inputs.join(", ")}`);
+  // usage, known before anything is read or printed
+  if (inputs.includes("-") && process.stdin.isTTY) throw new UsageError("input - reads a message from stdin, but stdin is a terminal");
+  const listed = await expandInputs(inputs, { maxInputBytes }, () => readStdin(maxInputBytes));
+  if (listed.length === 0) throw new UsageError(`no .eml, .html, .htm or .mbox file found in ${inputs.join(", ")}`);
+  // An input that cannot be read when its turn comes is a result of its own (unreadable-input), so the
+  // report stays one whole document; the run still ends with exit 2 and one line naming the first.
+  const unreadable: { index: number; error: UnreadableInputError }[] = [];
+  const messages = listed.map((message, index) => ({
+    ...message,
+    read: () =>
+      message.read().catch((error: unknown) => {
+        if (error instanceof UnreadableInputError) unreadable.push({ index, error });
+        throw error;
+      }),
+  }));
 
   const baseline = settings.baseline !== undefined ? await (await import("./baseline.js")).readBaseline(settings.baseline) : undefined;
 
@@ -39,7 +52,7 @@ export async function runCheck(inputs: readonly string[], cli: Record<string, un
     // printed as results come: a 10,000-message run never holds every result
     const { severities } = await (await import("../batch/json-stream.js")).streamJsonReport(checked, process.stdout);
     progress.done();
-    return exceedsFailOn([...severities], settings.failOn) ? EXIT_FINDINGS : EXIT_OK;
+    return exitCode([...severities], settings.failOn, unreadable);
   }
   const results = [];
   for await (const result of checked) results.push(result);
@@ -49,7 +62,17 @@ export async function runCheck(inputs: readonly string[], cli: Record<string, un
 
   await writeReport(report, settings, previews);
   const severities = report.results.flatMap((result) => result.findings.map((finding) => finding.severity));
-  return exceedsFailOn(severities, settings.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  return exitCode(severities, settings.failOn, unreadable);
+}
+
+function exitCode(severities: readonly Severity[], failOn: FailOn, unreadable: readonly { index: number; error: UnreadableInputError }[]): number {
+  if (unreadable.length > 0) {
+    const first = unreadable.reduce((a, b) => (b.index < a.index ? b : a)).error.message;
+    const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more input${unreadable.length > 2 ? "s" : ""})` : "";
+    process.stderr.write(`mail-preflight: ${first}${more}; the report lists ${unreadable.length > 1 ? "them" : "it"} as unreadable-input\n`);
+    return EXIT_USAGE;
+  }
+  return exceedsFailOn(severities, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function resolveSettings(cli: Record<string, unknown>): CheckSettings {
@@ -134,13 +157,15 @@ function useColour(): boolean {
 }
 
 async function readStdin(maxInputBytes: number): Promise<Buffer> {
-  if (process.stdin.isTTY) throw new UsageError("input - reads a message from stdin, but stdin is a terminal");
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).byteLength;
     // stop reading at the limit: an endless pipe must not fill memory
-    if (size > maxInputBytes) throw new UsageError(`standard input is over the input limit of ${maxInputBytes} bytes (limits.maxInputBytes)`);
+    if (size > maxInputBytes) {
+      const reason = `over the input limit of ${maxInputBytes} bytes (limits.maxInputBytes)`;
+      throw new UnreadableInputError(reason, `standard input is ${reason}`);
+    }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -3,7 +3,7 @@ import { readFile } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { promisify } from "node:util";
-import { UsageError } from "./errors.js";
+import { UnreadableInputError, UsageError } from "./errors.js";
 
 export type InputKind = "eml" | "html";
 
@@ -71,7 +71,8 @@ async function messagesIn(path: string, limits: InputLimits): Promise<InputMessa
   }
   const read = () =>
     readWhole(path).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${path}: ${error.code === "EACCES" ? "permission denied" : (error.code ?? error.message)}`);
+      const reason = error.code === "EACCES" ? "permission denied" : (error.code ?? error.message);
+      throw new UnreadableInputError(reason, `cannot read ${path}: ${reason}`);
     });
   if (extension === ".mbox") return splitMbox(path, await read());
   return [{ name: path, path, kind: extension === ".html" || extension === ".htm" ? "html" : "eml", firstLine: 1, size, read }];

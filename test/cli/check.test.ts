@@ -77,6 +77,41 @@ describe("exit codes", () => {
   });
 });
 
+// A file that fails when its turn comes to be read, for root too: reading a process's own memory from
+// offset 0 is EIO (chmod 000 does not stop root, and a dangling link or a loop fails at listing).
+const failsToRead = "/proc/self/mem";
+
+describe("an input that cannot be read mid-batch", () => {
+  const batch = ["fixtures/newsletter.eml", failsToRead, caps];
+
+  it.skipIf(process.platform !== "linux").each([["json"], ["sarif"]])(
+    "is a result of the --format %s document, which stays whole; exit 2 and one line",
+    async (format) => {
+      const run = await runCli(["check", ...batch, "--offline", "--format", format]);
+      expect(run.code).toBe(2);
+      expectOneLineError(run.stderr, /cannot read \/proc\/self\/mem: EIO; the report lists it as unreadable-input/);
+      const document = JSON.parse(run.stdout) as Report & { runs: { results: { ruleId: string; locations: unknown[] }[] }[] };
+      if (format === "json") {
+        expectValidReport(document);
+        expect(document.results.map((result) => result.input)).toEqual(batch);
+        expect(document.results[1]).toMatchObject({ input: failsToRead, message: null, verdict: "fail", findings: [{ ruleId: "unreadable-input", severity: "error", evidence: "EIO" }] });
+        expect(document.results[2]!.findings.some((finding) => finding.ruleId === "subject-all-caps")).toBe(true);
+      } else {
+        const unreadable = document.runs[0]!.results.filter((result) => result.ruleId === "unreadable-input");
+        expect(unreadable).toMatchObject([{ locations: [{ physicalLocation: { artifactLocation: { uri: "file:///proc/self/mem" } } }] }]);
+      }
+    },
+  );
+
+  it.skipIf(process.platform !== "linux")("is reported alike by worker threads, and exit 2 wins over --fail-on never", async () => {
+    const oneThread = await runCli(["check", ...batch, "--offline", "--format", "json", "--fail-on", "never"]);
+    const workers = await runCli(["check", ...batch, "--offline", "--format", "json", "--fail-on", "never"], { env: { MAIL_PREFLIGHT_WORKERS: "2" } });
+    expect([oneThread.code, workers.code]).toEqual([2, 2]);
+    expect(workers.stdout).toBe(oneThread.stdout);
+    expect(workers.stderr).toBe(oneThread.stderr);
+  });
+});
+
 describe("odd messages are checked, not refused", () => {
   it.each(["fixtures/inputs/garbage.eml", "fixtures/inputs/empty.eml"])("%s gives a report", async (input) => {
     const run = await runCli(["check", input, "--offline", "--format", "json"]);
