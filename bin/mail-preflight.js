@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { snapshotKey } from "./snapshot-key.js";
-import { WORKER_THRESHOLD } from "../dist/batch/index.js";
+import { WORKER_THRESHOLD, workersFromEnv } from "../dist/batch/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const blob = join(root, "dist", "mail-preflight.blob");
@@ -43,13 +43,16 @@ function whyNotSnapshot() {
 }
 
 /**
- * Whether src/batch could spread this `check` over worker threads: MAIL_PREFLIGHT_WORKERS is set, or
- * the inputs may reach WORKER_THRESHOLD messages (a directory, a glob, an mbox, or that many arguments).
+ * Whether src/batch could spread this `check` over worker threads: MAIL_PREFLIGHT_WORKERS asks for 2 or
+ * more, or it is not set and the inputs may reach WORKER_THRESHOLD messages (a directory, a glob, an
+ * mbox, or that many arguments).
  * Every argument counts as a possible input, option values too, so a doubt goes to the bundle.
  */
 function mayStartWorkers() {
   if (args[0] !== "check") return false;
-  if (process.env.MAIL_PREFLIGHT_WORKERS) return true;
+  // as src/batch decides: a number set there wins over the input count, and 0 means no workers
+  const requested = workersFromEnv(process.env.MAIL_PREFLIGHT_WORKERS);
+  if (requested !== undefined) return requested > 1;
   if (args.length >= WORKER_THRESHOLD) return true;
   return args.some((arg) => /[*?[\]{}()!]/.test(arg) || extname(arg).toLowerCase() === ".mbox" || isDirectory(arg));
 }

@@ -50,9 +50,19 @@ async function* inOrder(messages: readonly InputMessage[], options: BatchOptions
 function workerCount(messageCount: number, options: BatchOptions): number {
   // hooks see each parsed MessageModel, which cannot cross threads; the DNS resolver stays shared here
   if (options.hooks?.onParsed || !options.preflight.offline) return 0;
-  const fromEnv = process.env.MAIL_PREFLIGHT_WORKERS;
-  const requested = options.workers ?? (fromEnv !== undefined && fromEnv !== "" ? Number(fromEnv) : undefined);
+  const requested = options.workers ?? workersFromEnv(process.env.MAIL_PREFLIGHT_WORKERS);
   if (requested !== undefined) return Number.isInteger(requested) && requested > 1 ? Math.min(requested, messageCount) : 0;
   if (messageCount < WORKER_THRESHOLD) return 0;
   return Math.min(availableParallelism(), MAX_WORKERS);
+}
+
+/**
+ * The worker threads MAIL_PREFLIGHT_WORKERS asks for: undefined when it is unset or empty (the batch
+ * decides), else 0 (this thread only) unless it is a whole number above 1. bin/mail-preflight.js reads
+ * it the same way, to start from the snapshot when it rules workers out.
+ */
+export function workersFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const count = Number(value);
+  return Number.isInteger(count) && count > 1 ? count : 0;
 }

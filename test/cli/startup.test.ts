@@ -47,6 +47,19 @@ describe("start-up", () => {
     expect(startedFrom(forced.stderr)).toBe("from the bundle: the batch may use worker threads");
   });
 
+  it("MAIL_PREFLIGHT_WORKERS=0 or 1 rules worker threads out (as src/batch reads it), so even a directory starts from the snapshot", async () => {
+    const args = ["check", "--offline", "--format", "json", "fixtures/local-link"];
+    const fromBundle = await runCli(args, { env: { ...debug, MAIL_PREFLIGHT_SNAPSHOT: "0" } });
+    for (const workers of ["0", "1"]) {
+      const run = await runCli(args, { env: { ...debug, MAIL_PREFLIGHT_WORKERS: workers } });
+      expect(startedFrom(run.stderr), workers).toBe("from the snapshot");
+      expect(run.code).toBe(fromBundle.code);
+      expect(run.stdout).toBe(fromBundle.stdout);
+    }
+    const many = await runCli(["check", "--offline", "fixtures/newsletter.eml"], { env: { ...debug, MAIL_PREFLIGHT_WORKERS: "3" } });
+    expect(startedFrom(many.stderr)).toBe("from the bundle: the batch may use worker threads");
+  });
+
   it("node options keep the run in the process they were given to", async () => {
     const run = await runCli(["check", "--offline", "fixtures/newsletter.eml"], { env: { ...debug, NODE_OPTIONS: "--no-warnings" } });
     expect(run.code).toBe(0);
