@@ -12,9 +12,14 @@ import { existsSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { snapshotKey } from "./snapshot-key.js";
-import { WORKER_THRESHOLD, workersFromEnv } from "../dist/batch/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// a checkout before `npm run build` has no dist/: one line, not a module-not-found stack
+if (!["mail-preflight.js", "batch/index.js"].every((file) => existsSync(join(root, "dist", file)))) {
+  writeSync(2, "mail-preflight: not built: run `npm run build`\n");
+  process.exit(2);
+}
+const { WORKER_THRESHOLD, workersFromEnv } = await import("../dist/batch/index.js");
 const blob = join(root, "dist", "mail-preflight.blob");
 const args = process.argv.slice(2);
 

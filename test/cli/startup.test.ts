@@ -2,7 +2,7 @@
 // writes (dist/mail-preflight.blob) when it can, else from the bundle in its own process. Both must
 // give the same reports; the snapshot must be used by a plain run, and never where it would be wrong.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -58,6 +58,21 @@ describe("start-up", () => {
     }
     const many = await runCli(["check", "--offline", "fixtures/newsletter.eml"], { env: { ...debug, MAIL_PREFLIGHT_WORKERS: "3" } });
     expect(startedFrom(many.stderr)).toBe("from the bundle: the batch may use worker threads");
+  });
+
+  it("a checkout that was never built says so in one line and exit 2, not with a module-not-found stack", () => {
+    const copy = mkdtempSync(join(tmpdir(), "not-built-"));
+    try {
+      mkdirSync(join(copy, "bin"));
+      for (const file of ["mail-preflight.js", "snapshot-key.js"]) copyFileSync(join(packageRoot, "bin", file), join(copy, "bin", file));
+      writeFileSync(join(copy, "package.json"), JSON.stringify({ type: "module" }));
+      const run = spawnSync(process.execPath, [join(copy, "bin", "mail-preflight.js"), "check", "fixtures/newsletter.eml"], { cwd: packageRoot, encoding: "utf8" });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe("mail-preflight: not built: run `npm run build`\n");
+      expect(run.stdout).toBe("");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it("node options keep the run in the process they were given to", async () => {
