@@ -67,7 +67,8 @@ export function describeLocation(location: Location | undefined): string {
   if (location.header) return `header ${location.header}${location.line ? ` (line ${location.line})` : ""}`;
   if (location.filename) return `attachment ${location.filename}`;
   const position = location.line ? `${location.line}${location.column ? `:${location.column}` : ""}` : "";
-  return [location.part, position].filter(Boolean).join(" ");
+  const part = location.part && location.mimePart !== undefined ? `${location.part} (MIME part ${location.mimePart})` : location.part;
+  return [part, position].filter(Boolean).join(" ");
 }
 
 function truncate(text: string, max: number): string {

@@ -28,9 +28,19 @@ export interface DecodedAttachment {
   readonly head: Uint8Array;
 }
 
+/** One text/plain part as decoded, before mailparser joined the parts into `text` (in that order). */
+export interface DecodedTextPart {
+  /** MIME path ("2", "1.1"; "" for a single-part message), numbered as src/message/mime.ts numbers leaves. */
+  readonly path: string;
+  readonly content: string;
+}
+
 export interface DecodedMessage {
   readonly html?: string;
+  /** Every inline text/plain part, joined by mailparser with "\n" (and "" for an HTML part beside them). */
   readonly text?: string;
+  /** The parts `text` was joined from. */
+  readonly textParts: readonly DecodedTextPart[];
   readonly subject?: string;
   readonly from?: AddressObject;
   readonly replyTo?: AddressObject;
@@ -53,6 +63,7 @@ export async function decodeMessage(source: Buffer): Promise<DecodedMessage> {
   const [body] = await Promise.race([Promise.all([readParser(parser), feed(parser, source)]), failed]);
   return {
     ...body,
+    textParts: textPartsOf((parser as unknown as { tree?: ParserNode }).tree),
     ...(parser.subject !== undefined ? { subject: parser.subject } : {}),
     ...(parser.from !== undefined ? { from: parser.from } : {}),
     ...(parser.replyTo !== undefined ? { replyTo: parser.replyTo } : {}),
@@ -102,4 +113,29 @@ async function readAttachment(attachment: AttachmentStream): Promise<DecodedAtta
     sizeBytes,
     head: head.slice(0, headLength),
   };
+}
+
+/** The node tree MailParser keeps (not in its types): each text part's decoded text, where it is. */
+interface ParserNode {
+  readonly contentType?: string;
+  readonly textContent?: string;
+  readonly node?: { readonly partNr?: readonly (number | string)[] };
+  readonly children?: readonly ParserNode[];
+}
+
+/**
+ * The text/plain parts in the order mailparser joins them into `text` (its getTextContent walks the
+ * tree depth-first, a node before its children). Its part numbers carry "TEXT" markers for the body of
+ * a message/rfc822 part, which mailparser itself leaves out of its part ids.
+ */
+function textPartsOf(tree: ParserNode | undefined): DecodedTextPart[] {
+  const parts: DecodedTextPart[] = [];
+  const visit = (node: ParserNode) => {
+    if (node.contentType === "text/plain" && node.textContent) {
+      parts.push({ path: (node.node?.partNr ?? []).filter((nr) => typeof nr === "number").join("."), content: node.textContent });
+    }
+    node.children?.forEach(visit);
+  };
+  if (tree) visit(tree);
+  return parts;
 }

@@ -15,6 +15,16 @@ export interface FilePosition {
 
 export type FilePositionMap = (line: number, column?: number) => FilePosition;
 
+/** The section of a joined body (BodyPart.sections) a line falls in: the last one beginning at or before it. */
+export function sectionAt<T extends { readonly firstLine: number }>(sections: readonly T[], line: number): T | undefined {
+  let at: T | undefined;
+  for (const section of sections) {
+    if (section.firstLine > line) break;
+    at = section;
+  }
+  return at;
+}
+
 /**
  * @param encodedBody the part's body as it is in the file (bytes read as latin1)
  * @param bodyLine 1-based file line where the body starts

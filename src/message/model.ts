@@ -8,6 +8,11 @@ import type { LimitName } from "../limits.js";
 export interface Location {
   /** Content type of the part ("text/html", "text/plain") or "headers"/"attachment". */
   readonly part?: string;
+  /**
+   * Set by the report, not by rules: the MIME path of the part ("2", "1.1") when the body of that type
+   * joins several parts; line and column are then within that part.
+   */
+  readonly mimePart?: string;
   /** Header name, for header findings. */
   readonly header?: string;
   readonly line?: number;
@@ -62,6 +67,18 @@ export interface BodyPart {
   readonly fileLine?: number;
   /** Line/column in this decoded part → line/column in the message file (see file-position.ts). */
   readonly toFilePosition?: FilePositionMap;
+  /**
+   * When content joins several MIME parts (two text/plain parts of a multipart/mixed, shown one after the
+   * other by mail clients), or does not begin with its one part: where each part begins, in order.
+   */
+  readonly sections?: readonly BodySection[];
+}
+
+export interface BodySection {
+  /** MIME path of the part ("2", "1.1"), as in MimePart.path. */
+  readonly mimePart: string;
+  /** 1-based line of the joined content where the part's text begins (at column 1). */
+  readonly firstLine: number;
 }
 
 export type LinkSource = "a" | "area" | "img" | "form" | "iframe" | "link" | "script" | "source" | "background" | "css" | "text";

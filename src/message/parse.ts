@@ -3,10 +3,10 @@
 import type { AddressObject, EmailAddress } from "mailparser";
 import libmime from "libmime";
 import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } from "./model.js";
-import { computeLineStarts, scanMessage, type RawHeader, type ScannedPart } from "./mime.js";
-import { decodeMessage } from "./decode.js";
+import { computeLineStarts, lineAt, scanMessage, type RawHeader, type ScannedPart } from "./mime.js";
+import { decodeMessage, type DecodedTextPart } from "./decode.js";
 import { nestingCut, parseHtml } from "./html.js";
-import { filePositionMap } from "./file-position.js";
+import { filePositionMap, sectionAt, type FilePositionMap } from "./file-position.js";
 import { htmlImages, htmlLinks, textLinks } from "./links.js";
 import { normaliseDomain } from "../domain/index.js";
 import { resolveLimits, utf8Prefix, type LimitHit, type Limits } from "../limits.js";
@@ -43,7 +43,7 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
   const html: BodyPart | undefined =
     parsed.html !== undefined && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf, buffer) : undefined;
   const text: BodyPart | undefined =
-    parsed.text !== undefined && textLeaf ? bodyPart("text/plain", parsed.text, textLeaf, buffer) : undefined;
+    parsed.text !== undefined && textLeaf ? textBody(parsed.text, parsed.textParts, textLeaf, scan.leaves, buffer) : undefined;
 
   const attachments: Attachment[] = parsed.attachments.map((attachment) => ({
     filename: attachment.filename ?? "",
@@ -196,15 +196,50 @@ function buildModel(fields: ModelFields, limits: Limits): MessageModel {
 
 /** `message` is the whole message, which the leaf's byte offsets index. */
 function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined, message: Buffer): BodyPart {
-  // file-position.ts maps positions in the body as sent, read as latin1 (one character a byte)
-  const toFilePosition = (part: ScannedPart) =>
-    filePositionMap(message.toString("latin1", part.bodyStart, part.bodyEnd), part.transferEncoding, part.bodyLine, part.params.get("charset"));
   return {
     contentType,
     content,
-    ...(leaf ? { transferEncoding: leaf.transferEncoding, fileLine: leaf.bodyLine, toFilePosition: toFilePosition(leaf) } : {}),
+    ...(leaf ? { transferEncoding: leaf.transferEncoding, fileLine: leaf.bodyLine, toFilePosition: leafPositionMap(leaf, message) } : {}),
     ...(leaf?.params.get("charset") ? { charset: leaf.params.get("charset")!.toLowerCase() } : {}),
   };
+}
+
+/**
+ * The text/plain body: mailparser's join of every inline text/plain part ("\n" between them, and an
+ * empty piece for an HTML part beside them). Rules read it whole; when it is more than the first part,
+ * its sections say where each part begins, and positions map back through that part's own encoding.
+ * Sections are found by looking for each part's decoded text in the join, in order; when one is not
+ * found where a part can begin (our scan and mailparser's disagree on a broken message), positions are
+ * mapped through the first part, as for a single part.
+ */
+function textBody(content: string, parts: readonly DecodedTextPart[], firstLeaf: ScannedPart, leaves: readonly ScannedPart[], message: Buffer): BodyPart {
+  const single = bodyPart("text/plain", content, firstLeaf, message);
+  if (parts.length === 0 || (parts.length === 1 && parts[0]!.path === firstLeaf.path && content.startsWith(parts[0]!.content))) return single;
+  const found: { leaf: ScannedPart; offset: number }[] = [];
+  let cursor = 0;
+  for (const part of parts) {
+    const leaf = leaves.find((candidate) => candidate.path === part.path && candidate.contentType === "text/plain");
+    const offset = content.indexOf(part.content, cursor);
+    if (!leaf || offset === -1 || (offset > 0 && content[offset - 1] !== "\n")) return single;
+    found.push({ leaf, offset });
+    cursor = offset + part.content.length;
+  }
+  const lineStarts = computeLineStarts(content);
+  const sections = found.map(({ leaf, offset }) => ({ mimePart: leaf.path, firstLine: lineAt(lineStarts, offset), map: leafPositionMap(leaf, message) }));
+  return {
+    ...single,
+    sections: sections.map(({ mimePart, firstLine }) => ({ mimePart, firstLine })),
+    toFilePosition: (line, column) => {
+      const section = sectionAt(sections, line);
+      // a line before the first part (the header block mailparser prints for a forwarded message)
+      return section ? section.map(line - section.firstLine + 1, column) : sections[0]!.map(1);
+    },
+  };
+}
+
+function leafPositionMap(leaf: ScannedPart, message: Buffer): FilePositionMap {
+  // file-position.ts maps positions in the body as sent, read as latin1 (one character a byte)
+  return filePositionMap(message.toString("latin1", leaf.bodyStart, leaf.bodyEnd), leaf.transferEncoding, leaf.bodyLine, leaf.params.get("charset"));
 }
 
 function isAttachmentLeaf(leaf: ScannedPart): boolean {

@@ -63,3 +63,57 @@ describe("parseMessage: the MIME scan reads the bytes", () => {
     expect(message.parseProblems.map((problem) => problem.message)).toEqual(['No part found for boundary "\u20ac"']);
   });
 });
+
+describe("parseMessage: several text/plain parts", () => {
+  // multipart/mixed: the message, a footer in a part of its own (quoted-printable), a text attachment
+  const twoTextParts = multipart([
+    ["Content-Type: text/plain; charset=utf-8", "", "Hello,", "the notes are at https://example.com/notes as usual.", ""].join(CRLF),
+    [
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Disposition: inline",
+      "Content-Transfer-Encoding: quoted-printable",
+      "",
+      "A footer added by the list software.",
+      "Caf=C3=A9 offers: http://192.0.2.10/offer and a soft line br=",
+      "eak before http://192.0.2.11/x",
+      "",
+    ].join(CRLF),
+    ["Content-Type: text/plain; charset=utf-8", 'Content-Disposition: attachment; filename="server-log.txt"', "", "Attached, not shown: http://198.51.100.7/log", ""].join(CRLF),
+  ]);
+
+  it("reads every inline part as body text (clients show them one after the other), and no attached text file", async () => {
+    const message = await parseMessage(twoTextParts, "m.eml");
+    expect(message.text!.content).toContain("the notes are at");
+    expect(message.text!.content).toContain("Café offers: http://192.0.2.10/offer and a soft line break before http://192.0.2.11/x");
+    expect(message.text!.content).not.toContain("Attached");
+    expect(message.text!.sections).toEqual([
+      { mimePart: "1", firstLine: 1 },
+      { mimePart: "2", firstLine: 4 },
+    ]);
+    expect(message.links.map((link) => link.href)).toEqual(["https://example.com/notes", "http://192.0.2.10/offer", "http://192.0.2.11/x"]);
+  });
+
+  it("locates a finding in the part it is in, and on its line of the file through that part's encoding", async () => {
+    const { preflight } = await import("../../src/preflight.js");
+    const report = await preflight([{ name: "m.eml", bytes: twoTextParts }], { offline: true });
+    const locations = report.results[0]!.findings.filter((finding) => finding.ruleId === "numeric-ip-link").map((finding) => [finding.evidence, finding.location]);
+    // the file: part 1's body from line 9, part 2's quoted-printable body from line 17 (its line 2 is
+    // file line 18, whose soft line break carries it on to line 19)
+    expect(locations).toEqual([
+      ["http://192.0.2.10/offer", { part: "text/plain", mimePart: "2", line: 2, column: 14, fileLine: 18, fileColumn: 19 }],
+      ["http://192.0.2.11/x", { part: "text/plain", mimePart: "2", line: 2, column: 67, fileLine: 19, fileColumn: 12 }],
+    ]);
+    expect(JSON.stringify(report)).not.toContain("198.51.100.7");
+  });
+
+  it("keeps a single text part's locations as they were (no sections)", async () => {
+    const message = await parseMessage(multipart([["Content-Type: text/plain", "", "Only http://192.0.2.10/ here"].join(CRLF)]), "m.eml");
+    expect(message.text!.sections).toBeUndefined();
+    expect(message.links[0]!.location).toEqual({ part: "text/plain", line: 1, column: 6 });
+  });
+
+  it("locates text after an HTML part of a multipart/mixed in its own part (mailparser puts an empty line first)", async () => {
+    const message = await parseMessage(multipart(["Content-Type: text/html\r\n\r\n<p>Hi</p>", "Content-Type: text/plain\r\n\r\nPlain http://192.0.2.66/"]), "m.eml");
+    expect(message.text!.sections).toEqual([{ mimePart: "2", firstLine: 2 }]);
+  });
+});
