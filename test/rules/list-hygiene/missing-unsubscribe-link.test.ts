@@ -19,6 +19,9 @@ ruleTester(missingUnsubscribeLink, {
     { html: page('<a href="https://example.pt/c">Cancelar a subscrição</a>') },
     { html: page('<a href="https://example.fr/d">Se désabonner</a>') },
     { html: page('<a href="https://example.pl/w">Wypisz się</a>') },
+    { html: page('如不想再收到本刊，<a href="https://example.cn/x">请点击这里</a>'), name: "words beside the link (zh)" },
+    { html: page('<a href="https://example.kr/r">수신거부</a>를 누르시면 처리됩니다.') },
+    { html: page('<a href="https://example.jp/s">メール配信停止</a>') },
     {
       eml: "From: News <news@example.com>\nList-Id: News <news.example.com>\nSubject: News\n\nOur news.\n\nTo unsubscribe, write to leave@example.com.\n",
       name: "text-only: words next to an address",

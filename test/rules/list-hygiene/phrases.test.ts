@@ -56,6 +56,39 @@ describe("phraseMatcher", () => {
     expect(phraseMatcher([" ", ""]).test("anything")).toBe(false);
   });
 
+  it("matches phrases of spaceless scripts inside runs of their characters", () => {
+    expect(found(["如有打擾", "拒收廣告"], "呦~如有打擾請見諒，請按（拒收廣告）")).toEqual([
+      ["如有打擾", "如有打擾", 2],
+      ["拒收廣告", "拒收廣告", 13],
+    ]);
+    expect(found(["配信停止"], "メール配信停止はこちら")).toEqual([["配信停止", "配信停止", 3]]);
+    // Hangul: particles glue on, and a space between syllables is optional
+    expect(found(["수신거부", "수신을 원치 않으시면"], "수 신을 원치않으시면 [수신거부를] 클릭")).toEqual([
+      ["수신을 원치 않으시면", "수 신을 원치않으시면", 0],
+      ["수신거부", "수신거부", 13],
+    ]);
+  });
+
+  it("lets whitespace, a wrapped line too, fall between the characters of a spaceless phrase", () => {
+    expect(found(["改变你的一生"], "改 变 你 的\n一生")).toEqual([["改变你的一生", "改 变 你 的\n一生", 0]]);
+    expect(found(["改变你的一生"], " 改变你的，一生")).toEqual([]);
+  });
+
+  it("keeps a word edge after a spaceless phrase's last Latin letter or digit, not before a Han one", () => {
+    expect(found(["汽车MBA"], "汽车MBAx 汽车mba课程")).toEqual([["汽车MBA", "汽车mba", 7]]);
+    expect(found(["月入10"], "月入100 月入10万")).toEqual([["月入10", "月入10", 6]]);
+  });
+
+  it("mixes spaceless phrases with word phrases, leftmost and without overlap", () => {
+    expect(found(["act now", "如有打擾", "如有打擾請見諒"], "Act now! 如有打擾請見諒 act now")).toEqual([
+      ["act now", "Act now", 0],
+      ["如有打擾請見諒", "如有打擾請見諒", 9],
+      ["act now", "act now", 17],
+    ]);
+    expect(found(["免費 試用", "試用品"], "免費 試用品")).toEqual([["免費 試用", "免費 試用", 0]]);
+    expect(found(["𠀀字"], "x𠀀字")).toEqual([["𠀀字", "𠀀字", 1]]);
+  });
+
   it("scans only the first megabyte of a text", () => {
     expect(found(["act now"], `${"a ".repeat(499_999)}act now`)).toEqual([]);
     expect(found(["act now"], `${"a ".repeat(499_990)}act now`)).toHaveLength(1);
@@ -64,6 +97,14 @@ describe("phraseMatcher", () => {
   it("is linear: a megabyte of words against every phrase takes well under a second", () => {
     const phrases = Array.from({ length: 1000 }, (_, i) => `word${i} and more ${i}`);
     const text = "word1 and more word2 and ".repeat(40_000);
+    const started = performance.now();
+    expect(phraseMatcher(phrases).find(text)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("is linear on spaceless text too: a megabyte of Han against a thousand phrases", () => {
+    const phrases = Array.from({ length: 1000 }, (_, i) => `如有打扰${String.fromCodePoint(0x4e00 + i)}`);
+    const text = "如有打扰如有打扰".repeat(125_000);
     const started = performance.now();
     expect(phraseMatcher(phrases).find(text)).toEqual([]);
     expect(performance.now() - started).toBeLessThan(1000);

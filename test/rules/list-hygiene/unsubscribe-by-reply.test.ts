@@ -18,5 +18,7 @@ ruleTester(unsubscribeByReply, {
     { input: { html: '<p>Offer.</p><p>To end mail reply with the word - remove - in the e-mail subject line.</p>' }, findings: [{ evidence: "remove - in the e-mail subject line" }] },
     { input: { html: "<p>Angebot.</p><p>Bitte antworten Sie mit dem Betreff „abmelden“.</p>" }, findings: [{ evidence: "mit dem Betreff „abmelden" }] },
     { input: { html: "<p>Offerta.</p><p>Scrivi «cancellami» nell'oggetto.</p>" }, findings: [{ evidence: "cancellami» nell'oggetto" }] },
+    { input: { html: "<p>新品上市。</p><p>如不願再收到，請回信並於主旨註明「刪除」。</p>" }, findings: [{ evidence: "主旨註明「刪除" }] },
+    { input: { html: "<p>特売のお知らせ。</p><p>不要な方は件名に『配信停止』と書いて返信してください。</p>" }, findings: [{ evidence: "件名に『配信停止" }] },
   ],
 });

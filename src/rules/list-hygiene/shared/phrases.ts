@@ -6,6 +6,13 @@
 // linear in the text whatever the number of phrases and languages. (One case-insensitive Unicode
 // alternation of all ~900 phrases cost ~135 ms to compile and tried every phrase at every position:
 // 23 % of a batch run's CPU, bench/ANALYSIS.md.)
+//
+// Chinese and Japanese put no space between words, and Korean glues particles onto them ("수신거부를"),
+// so a whole sentence is one "word" here. A phrase that starts with a letter of such a script (Han,
+// Hiragana, Katakana, Hangul, Bopomofo) is matched character by character instead, anywhere inside the
+// words that hold non-ASCII letters, with any whitespace (none, a space a spammer slipped in, a line
+// break of wrapped text) allowed between its characters. Only those words are looked at, one typed-array
+// load a character, so ASCII text and the other scripts take the word path as before.
 export interface PhraseMatch {
   /** The list entry that matched, as written in the data file. */
   readonly phrase: string;
@@ -27,6 +34,8 @@ const MAX_SCANNED_CHARS = 1_000_000;
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 const SPACE = /\s/;
 const APOSTROPHES = /['’ʼ`´]/;
+// a letter of a script written without spaces between words (or, for Hangul, with particles glued on)
+const SPACELESS_LETTER = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Bopomofo}]$/u;
 
 /** One character of the text between two words of a phrase. */
 type GapUnit = { readonly kind: "space" } | { readonly kind: "apostrophe" } | { readonly kind: "char"; readonly char: string };
@@ -42,6 +51,19 @@ interface CompiledPhrase {
   readonly words: readonly string[];
   readonly gaps: readonly (readonly GapUnit[])[];
   readonly tail: readonly GapUnit[];
+}
+
+/** A phrase of a spaceless script: its characters (lower case), whitespace dropped. */
+interface CharPhrase {
+  readonly phrase: string;
+  /** Its last character is a word character of a spaced script ("MBA", "100"): no such character may follow. */
+  readonly wordEdgeAfter: boolean;
+}
+
+/** A trie of spaceless phrases by character code point: at each position of a text, one walk finds the longest. */
+interface CharNode {
+  readonly next: Map<number, CharNode>;
+  phrase?: CharPhrase;
 }
 
 /** The words of a text: their bounds, and each one's lower case computed when first asked for. */
@@ -69,7 +91,16 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const byLeadChar = new Map<string, CompiledPhrase[]>();
   // hashes of the ASCII first words: most words of a text are skipped on their hash, never lower-cased
   const asciiFirstWords = new Set<number>();
+  // phrases of spaceless scripts in a trie; the first code unit of each, for a quick no
+  const charTrie: CharNode = { next: new Map() };
+  const firstCharUnits = new Uint8Array(0x10000);
   for (const phrase of [...byKey.values()].sort((a, b) => b.length - a.length)) {
+    const first = String.fromCodePoint(phrase.codePointAt(0)!);
+    if (SPACELESS_LETTER.test(first)) {
+      addCharPhrase(charTrie, phrase);
+      firstCharUnits[phrase.charCodeAt(0)] = 1;
+      continue;
+    }
     const compiled = compilePhrase(phrase);
     const [index, key] = compiled.lead.length > 0 ? [byLeadChar, leadKey(compiled.lead[0]!)] : [byFirstWord, compiled.words[0]!];
     const list = index.get(key);
@@ -81,7 +112,7 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     const scanned = text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text;
     const words = wordsOf(scanned);
     const matches: PhraseMatch[] = [];
-    const record = (phrase: CompiledPhrase, start: number, end: number): boolean => {
+    const record = (phrase: { readonly phrase: string }, start: number, end: number): boolean => {
       matches.push({ phrase: phrase.phrase, text: scanned.slice(start, end), index: start });
       return matches.length >= limit;
     };
@@ -99,13 +130,27 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
           at = cursor - 1;
         }
       }
-      if (i === words.starts.length || words.starts[i]! < cursor) continue;
-      // an ASCII word lower-cases to ASCII, so it cannot start a phrase whose first word is not ASCII
-      if (words.asciiHashes[i] !== NOT_ASCII && !asciiFirstWords.has(words.asciiHashes[i]!)) continue;
-      const hit = firstMatch(byFirstWord.get(lowerWord(words, i)), (phrase) => matchWords(phrase, words, i));
-      if (hit === undefined) continue;
-      if (record(hit.phrase, words.starts[i]!, hit.end)) return matches;
-      cursor = hit.end;
+      if (i === words.starts.length) continue;
+      if (words.starts[i]! >= cursor) {
+        // an ASCII word lower-cases to ASCII, so it cannot start a phrase whose first word is not ASCII
+        const ascii = words.asciiHashes[i] !== NOT_ASCII;
+        const hit = ascii && !asciiFirstWords.has(words.asciiHashes[i]!) ? undefined : firstMatch(byFirstWord.get(lowerWord(words, i)), (phrase) => matchWords(phrase, words, i));
+        if (hit !== undefined) {
+          if (record(hit.phrase, words.starts[i]!, hit.end)) return matches;
+          cursor = hit.end;
+        }
+      }
+      // phrases of spaceless scripts start at any character of a non-ASCII word, past the last match
+      if (charTrie.next.size === 0 || words.asciiHashes[i] !== NOT_ASCII) continue;
+      for (let at = Math.max(words.starts[i]!, cursor); at < words.ends[i]!; ) {
+        const hit = firstCharUnits[scanned.charCodeAt(at)] === 0 ? undefined : matchChars(charTrie, scanned, at);
+        if (hit === undefined) {
+          at += codeWidth(scanned, at);
+          continue;
+        }
+        if (record(hit.phrase, at, hit.end)) return matches;
+        at = cursor = hit.end;
+      }
     }
     return matches;
   };
@@ -130,6 +175,24 @@ function compilePhrase(phrase: string): CompiledPhrase {
   const tail = gapUnits(phrase.slice(last));
   if (words.length === 0) return { phrase, lead: tail, words, gaps: [], tail: [] };
   return { phrase, lead: separators[0]!, words, gaps: separators.slice(1), tail };
+}
+
+function addCharPhrase(trie: CharNode, phrase: string): void {
+  let node = trie;
+  let last = "";
+  for (const char of phrase.toLowerCase()) {
+    if (SPACE.test(char)) continue;
+    const code = char.codePointAt(0)!;
+    let child = node.next.get(code);
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(code, child);
+    }
+    node = child;
+    last = char;
+  }
+  // phrases that differ only in spaces ("수신 거부", "수신거부") are one: the first (longest) is kept
+  node.phrase ??= { phrase, wordEdgeAfter: WORD_CHAR.test(last) && !SPACELESS_LETTER.test(last) };
 }
 
 function gapUnits(separator: string): GapUnit[] {
@@ -277,4 +340,45 @@ function matchUnits(units: readonly GapUnit[], text: string, from: number, limit
     at += char.length;
   }
   return at;
+}
+
+/** The longest spaceless-script phrase that starts at `from`, and where it ends. */
+function matchChars(trie: CharNode, text: string, from: number): { phrase: CharPhrase; end: number } | undefined {
+  let best: { phrase: CharPhrase; end: number } | undefined;
+  let node = trie;
+  let at = from;
+  while (at < text.length) {
+    if (at > from) {
+      // whitespace may fall between two characters of a phrase
+      while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+      if (at >= text.length) break;
+    }
+    const code = text.codePointAt(at)!;
+    // CJK letters have no case; below them, an upper-case letter looks for its lower case
+    const child = node.next.get(code) ?? (code < 0x2e80 ? node.next.get(lowerCode(code)) : undefined);
+    if (!child) break;
+    node = child;
+    at += code > 0xffff ? 2 : 1;
+    if (node.phrase && !(node.phrase.wordEdgeAfter && at < text.length && isSpacedWordCharAt(text, at))) best = { phrase: node.phrase, end: at };
+    if (node.next.size === 0) break;
+  }
+  return best;
+}
+
+function lowerCode(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  return code < 0x80 ? code : String.fromCodePoint(code).toLowerCase().codePointAt(0)!;
+}
+
+/** A word character of a script written with spaces between words. */
+function isSpacedWordCharAt(text: string, at: number): boolean {
+  const width = codeWidth(text, at);
+  return isWordCharAt(text, at, width) && !SPACELESS_LETTER.test(text.slice(at, at + width));
+}
+
+/** What \s matches, without a regex call per character. */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

@@ -4,9 +4,9 @@ import type { RuleData } from "../../data.js";
 import { phraseMatcher, type PhraseMatch, type PhraseMatcher } from "./phrases.js";
 
 const matchers = new WeakMap<RuleData, PhraseMatcher>();
-// quotes, asterisks and dashes around the keyword ('REMOVE', *remove*, - remove -) read as blanks; an
-// apostrophe or hyphen between letters (nell'oggetto, e-mail) stays
-const KEYWORD_MARKS = /["“”„«»*]|(?<!\p{L})['‘’`-]|['‘’`-](?!\p{L})/gu;
+// quotes, asterisks and dashes around the keyword ('REMOVE', *remove*, - remove -, 「削除」) read as
+// blanks; an apostrophe or hyphen between letters (nell'oggetto, e-mail) stays
+const KEYWORD_MARKS = /["“”„«»*「」『』]|(?<!\p{L})['‘’`-]|['‘’`-](?!\p{L})/gu;
 
 /** The first reply opt-out in text; index and length point into text itself. */
 export function findReplyOptOut(text: string, data: RuleData): PhraseMatch | undefined {
