@@ -14,12 +14,11 @@ import { fileURLToPath } from "node:url";
 import { snapshotKey } from "./snapshot-key.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-// a checkout before `npm run build` has no dist/: one line, not a module-not-found stack
-if (!["mail-preflight.js", "batch/index.js"].every((file) => existsSync(join(root, "dist", file)))) {
-  writeSync(2, "mail-preflight: not built: run `npm run build`\n");
-  process.exit(2);
-}
+// a checkout before `npm run build` has no dist/, and one updated since may have an older dist/: one
+// line, not a module-not-found stack or a TypeError
+if (!["mail-preflight.js", "batch/index.js"].every((file) => existsSync(join(root, "dist", file)))) notBuilt("not built");
 const { WORKER_THRESHOLD, workersFromEnv } = await import("../dist/batch/index.js");
+if (typeof workersFromEnv !== "function") notBuilt("dist/ was built from older sources");
 const blob = join(root, "dist", "mail-preflight.blob");
 const args = process.argv.slice(2);
 
@@ -29,6 +28,11 @@ const notFromSnapshot = whyNotSnapshot();
 if (process.env.MAIL_PREFLIGHT_DEBUG) writeSync(2, `mail-preflight: start-up ${notFromSnapshot ? `from the bundle: ${notFromSnapshot}` : "from the snapshot"}\n`);
 if (notFromSnapshot) await runHere();
 else await runSnapshot();
+
+function notBuilt(why) {
+  writeSync(2, `mail-preflight: ${why}: run \`npm run build\`\n`);
+  process.exit(2);
+}
 
 /** Why this run cannot start from the snapshot, or undefined when it can. */
 function whyNotSnapshot() {

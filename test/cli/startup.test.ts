@@ -60,16 +60,24 @@ describe("start-up", () => {
     expect(startedFrom(many.stderr)).toBe("from the bundle: the batch may use worker threads");
   });
 
-  it("a checkout that was never built says so in one line and exit 2, not with a module-not-found stack", () => {
+  it("a checkout that was never built, or not since the bin changed, says so in one line and exit 2, not with a stack", () => {
     const copy = mkdtempSync(join(tmpdir(), "not-built-"));
     try {
       mkdirSync(join(copy, "bin"));
       for (const file of ["mail-preflight.js", "snapshot-key.js"]) copyFileSync(join(packageRoot, "bin", file), join(copy, "bin", file));
       writeFileSync(join(copy, "package.json"), JSON.stringify({ type: "module" }));
-      const run = spawnSync(process.execPath, [join(copy, "bin", "mail-preflight.js"), "check", "fixtures/newsletter.eml"], { cwd: packageRoot, encoding: "utf8" });
+      const runIt = () => spawnSync(process.execPath, [join(copy, "bin", "mail-preflight.js"), "check", "fixtures/newsletter.eml"], { cwd: packageRoot, encoding: "utf8" });
+      const run = runIt();
       expect(run.status).toBe(2);
       expect(run.stderr).toBe("mail-preflight: not built: run `npm run build`\n");
       expect(run.stdout).toBe("");
+      // a dist/ built before the bin it is run with (a pull without a build)
+      mkdirSync(join(copy, "dist", "batch"), { recursive: true });
+      writeFileSync(join(copy, "dist", "mail-preflight.js"), "export async function main() { return 0; }\n");
+      writeFileSync(join(copy, "dist", "batch", "index.js"), "export const WORKER_THRESHOLD = 200;\n");
+      const stale = runIt();
+      expect(stale.status).toBe(2);
+      expect(stale.stderr).toBe("mail-preflight: dist/ was built from older sources: run `npm run build`\n");
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
