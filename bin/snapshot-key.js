@@ -16,3 +16,28 @@ export function snapshotKey(root) {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${JSON.stringify({ node: process.version, execPath: process.execPath, arch: process.arch, platform: process.platform, root, rules })}\n`;
 }
+
+/**
+ * The same key for bin/mail-preflight, the shell launcher, as a script it sources (`.`): the node
+ * binary and directory of the build, the batch's worker threshold, and a function telling whether
+ * every rules/ file and directory the build read still exists and is older than the blob. A shell
+ * has no cheap way to read a size or an exact mtime, so it compares mtimes with `-nt`; a file
+ * changed within the blob's own second counts as changed, and the launcher leaves the run to
+ * bin/mail-preflight.js, which compares exactly.
+ */
+export function snapshotShellKey(root, workerThreshold) {
+  const paths = ["rules", ...readdirSync(join(root, "rules"), { recursive: true }).map((path) => join("rules", path))].sort();
+  const quote = (text) => `'${text.replaceAll("'", `'\\''`)}'`;
+  return [
+    "# written by scripts/build-snapshot.mjs for bin/mail-preflight: where and from what dist/mail-preflight.blob was built",
+    `snapshot_node=${quote(process.execPath)}`,
+    `snapshot_root=${quote(root)}`,
+    `snapshot_worker_threshold=${Number(workerThreshold)}`,
+    "snapshot_data_older_than() {",
+    `  for data_path in ${paths.map(quote).join(" ")}; do`,
+    '    [ -e "$snapshot_root/$data_path" ] && [ "$1" -nt "$snapshot_root/$data_path" ] || return 1',
+    "  done",
+    "}",
+    "",
+  ].join("\n");
+}

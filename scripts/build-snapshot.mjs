@@ -1,5 +1,6 @@
 // Builds dist/mail-preflight.blob, the V8 start-up snapshot of dist/snapshot.cjs (scripts/bundle.mjs),
-// and dist/mail-preflight.blob.json, what bin/mail-preflight.js checks before using it.
+// dist/mail-preflight.blob.json, what bin/mail-preflight.js checks before using it, and
+// dist/mail-preflight.blob.sh, the same for the shell launcher bin/mail-preflight.
 //
 // A blob only loads into the node binary that wrote it (node exits with "Failed to load the startup
 // snapshot" otherwise), and it holds the catalogue and word lists of rules/ as they were at build
@@ -16,13 +17,15 @@ import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { snapshotKey } from "../bin/snapshot-key.js";
+import { snapshotKey, snapshotShellKey } from "../bin/snapshot-key.js";
+import { WORKER_THRESHOLD } from "../dist/batch/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const blob = join(root, "dist", "mail-preflight.blob");
 const meta = `${blob}.json`;
+const shellMeta = `${blob}.sh`;
 const log = `${blob}.log`;
-for (const file of [blob, meta, log]) rmSync(file, { force: true });
+for (const file of [blob, meta, shellMeta, log]) rmSync(file, { force: true });
 
 const built = spawnSync(process.execPath, ["--snapshot-blob", blob, "--build-snapshot", join(root, "dist", "snapshot.cjs")], {
   cwd: root,
@@ -36,4 +39,5 @@ if (built.status !== 0) {
   process.stderr.write(`build-snapshot: no start-up snapshot, the CLI will load its bundle instead (node's output: ${log})\n`);
 } else {
   writeFileSync(meta, snapshotKey(root));
+  writeFileSync(shellMeta, snapshotShellKey(root, WORKER_THRESHOLD));
 }

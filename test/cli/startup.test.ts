@@ -1,16 +1,17 @@
 // How bin/mail-preflight.js starts (issue 8, start-up): from the V8 snapshot that `npm run build`
 // writes (dist/mail-preflight.blob) when it can, else from the bundle in its own process. Both must
 // give the same reports; the snapshot must be used by a plain run, and never where it would be wrong.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root as packageRoot, runCli } from "../helpers/cli.js";
 // @ts-expect-error: a plain .js file of the bin without type declarations
-import { snapshotKey as keyOf } from "../../bin/snapshot-key.js";
+import { snapshotKey as keyOf, snapshotShellKey as shellKeyOf } from "../../bin/snapshot-key.js";
 
 const snapshotKey = keyOf as (root: string) => string;
+const snapshotShellKey = shellKeyOf as (root: string, workerThreshold: number) => string;
 
 const startedFrom = (stderr: string) => /^mail-preflight: start-up (.*)$/m.exec(stderr)?.[1];
 const debug = { MAIL_PREFLIGHT_DEBUG: "1" };
@@ -96,6 +97,8 @@ describe("start-up", () => {
     expect(packed.status, packed.stderr).toBe(0);
     const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
     expect(files.filter((path) => /snapshot|\.blob/.test(path))).toEqual(["bin/snapshot-key.js"]);
+    // the shell launcher only ever serves a checkout's snapshot
+    expect(files).not.toContain("bin/mail-preflight");
     expect(files).toEqual(expect.arrayContaining(["bin/mail-preflight.js", "dist/mail-preflight.js", "dist/worker.js", "dist/batch/index.js", "dist/index.js"]));
   });
 
@@ -116,4 +119,84 @@ describe("start-up", () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  describe.skipIf(process.platform === "win32")("bin/mail-preflight, the shell launcher", () => {
+    it("starts the snapshot itself and prints the same reports as the bundle", async () => {
+      for (const format of ["json", "text"]) {
+        const args = ["check", "--offline", "--format", format, "fixtures/newsletter.eml", "fixtures/local-link/fires-leftovers.eml"];
+        const fromShell = await runShell(args, debug);
+        const fromBundle = await runCli(args, { env: { ...debug, MAIL_PREFLIGHT_SNAPSHOT: "0" } });
+        expect(fromShell.stderr).toBe("mail-preflight: start-up from the snapshot\n");
+        expect(fromShell.code).toBe(fromBundle.code);
+        expect(fromShell.stdout).toBe(fromBundle.stdout);
+      }
+    });
+
+    it("hands every run the snapshot may not serve to bin/mail-preflight.js", async () => {
+      const newsletter = ["check", "--offline", "fixtures/newsletter.eml"];
+      const cases: [string[], Record<string, string>, string][] = [
+        [newsletter, { NODE_OPTIONS: "--no-warnings" }, "from the bundle: node options given"],
+        [newsletter, { MAIL_PREFLIGHT_SNAPSHOT: "0" }, "from the bundle: MAIL_PREFLIGHT_SNAPSHOT=0"],
+        [newsletter, { MAIL_PREFLIGHT_WORKERS: "2" }, "from the bundle: the batch may use worker threads"],
+        [["check", "--offline", "fixtures/local-link"], {}, "from the bundle: the batch may use worker threads"],
+        [["check", "--offline", "fixtures/local-link/*.eml"], {}, "from the bundle: the batch may use worker threads"],
+        [["check", "--offline", "fixtures/inputs/two-messages.mbox"], {}, "from the bundle: the batch may use worker threads"],
+      ];
+      for (const [args, env, expected] of cases) {
+        const run = await runShell(args, { ...debug, ...env });
+        expect(run.code, args.join(" ")).toBeLessThan(2);
+        expect(startedFrom(run.stderr), `${args.join(" ")} ${JSON.stringify(env)}`).toBe(expected);
+      }
+    });
+
+    it("leaves a run to bin/mail-preflight.js when rules/ changed after the build", () => {
+      // a copy of the launcher in a package of its own, whose bin/mail-preflight.js only says it ran
+      const root = mkdtempSync(join(tmpdir(), "shell-launcher-"));
+      try {
+        mkdirSync(join(root, "bin"));
+        mkdirSync(join(root, "dist"));
+        mkdirSync(join(root, "rules", "words"), { recursive: true });
+        copyFileSync(join(packageRoot, "bin", "mail-preflight"), join(root, "bin", "mail-preflight"));
+        writeFileSync(join(root, "bin", "mail-preflight.js"), 'process.stderr.write("bin/mail-preflight.js\\n");\n');
+        const data = [join(root, "rules", "words", "en.json"), join(root, "rules", "catalogue.json")];
+        for (const file of data) writeFileSync(file, "{}");
+        const anHourAgo = new Date(Date.now() - 3_600_000);
+        for (const path of [...data, join(root, "rules", "words"), join(root, "rules")]) utimesSync(path, anHourAgo, anHourAgo);
+        writeFileSync(join(root, "dist", "mail-preflight.blob"), "not a snapshot");
+        writeFileSync(join(root, "dist", "mail-preflight.blob.sh"), snapshotShellKey(root, 200));
+        const firstLine = () => runShellIn(root, ["--version"]).split("\n")[0];
+
+        expect(firstLine()).toBe("mail-preflight: start-up from the snapshot");
+        utimesSync(data[0]!, new Date(), new Date(Date.now() + 5000));
+        expect(firstLine()).toBe("bin/mail-preflight.js");
+        utimesSync(data[0]!, anHourAgo, anHourAgo);
+        expect(firstLine()).toBe("mail-preflight: start-up from the snapshot");
+        rmSync(data[1]!);
+        expect(firstLine()).toBe("bin/mail-preflight.js");
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  });
 });
+
+/** The node running the tests first on PATH, as npm puts the checkout's node there for its scripts. */
+const withNodeOnPath = (env: Record<string, string>) => ({ ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}` });
+
+/** `bin/mail-preflight args` from the package root. */
+function runShell(args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(packageRoot, "bin", "mail-preflight"), args, { cwd: packageRoot, env: withNodeOnPath(env), stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
+
+/** What a copy of the launcher under `root` writes to stderr (its snapshot is no snapshot: node then fails). */
+function runShellIn(root: string, args: readonly string[]): string {
+  return spawnSync(join(root, "bin", "mail-preflight"), args, { env: withNodeOnPath(debug), encoding: "utf8" }).stderr;
+}
