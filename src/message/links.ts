@@ -3,8 +3,7 @@ import type { Element } from "domhandler";
 import type { HtmlBody, Image, Link, LinkSource, Location, MessageModel } from "./model.js";
 import { attributeOffset, textOf } from "./html.js";
 import { computeLineStarts, lineAt } from "./mime.js";
-import { isIP } from "node:net";
-import { isIcannDomain, normaliseDomain, registrableDomain } from "../domain/index.js";
+import { ipFamily, isIcannDomain, normaliseDomain, registrableDomain } from "../domain/index.js";
 
 // element name (undefined: any element) → the attribute that holds a URL
 const URL_ATTRIBUTES: readonly [element: string | undefined, attribute: string, source: LinkSource][] = [
@@ -109,7 +108,7 @@ export function makeLink(href: string, source: LinkSource, text: string, locatio
     scheme,
     ...(host ? { host } : {}),
     ...(domain ? { registrableDomain: domain } : {}),
-    ...(host && isIP(host) ? { ip: host } : {}),
+    ...(host && ipFamily(host) ? { ip: host } : {}),
     ...(userinfo !== undefined ? { userinfo } : {}),
     location,
   };
@@ -183,7 +182,7 @@ export function displayedHost(text: string): string | undefined {
   const rest = shown.slice(name.length);
   if (!name.includes(".") || !(rest === "" || /^(?:[/?#]|:\d+(?:[/?#]|$))/.test(rest))) return undefined;
   const host = urlParts(`http://${name}`).host;
-  if (host === undefined || isIP(host)) return undefined;
+  if (host === undefined || ipFamily(host)) return undefined;
   return isIcannDomain(host) ? host : undefined;
 }
 
@@ -219,7 +218,7 @@ export function carriedIp(href: string): string | undefined {
       // a stray "%": read it as written
     }
     const host = urlParts(carried.split(/[&\s]/, 1)[0]!).host;
-    if (host && isIP(host)) return host;
+    if (host && ipFamily(host)) return host;
   }
   return undefined;
 }
