@@ -57,7 +57,7 @@ const commonJs = {
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
-await build({ ...commonJs, entryPoints: ["src/cli/snapshot.ts"], outfile: snapshotEntry, minifyWhitespace: true, plugins: [dnsOnDemand()] });
+await build({ ...commonJs, entryPoints: ["src/cli/snapshot.ts"], outfile: snapshotEntry, minifyWhitespace: true, plugins: [dnsOnDemand(), linkifyOnFirstUse()] });
 await build({
   ...commonJs,
   stdin: {
@@ -90,6 +90,64 @@ function dnsOnDemand() {
       build.onLoad({ filter: /.*/, namespace: "dns-on-demand" }, () => ({
         contents: 'module.exports = require("node:module").createRequire(__bundleUrl)("./snapshot-dns.cjs");',
         loader: "js",
+      }));
+    },
+  };
+}
+
+/**
+ * mailparser builds a linkify-it instance with the full TLD list when it loads (its text-to-HTML
+ * links), and the snapshot would hold it: 1.15 MB of the heap every run deserialises (the instance's
+ * compiled patterns 0.85 MB, the list 0.3 MB; a heap snapshot of the warmed-up bundle). Our parser
+ * options switch that feature off (src/message/decode.ts), so in the snapshot bundle mailparser gets a
+ * stand-in that records its configuring calls (tlds, add, set) and builds the real instance, list and
+ * all, only if anything else is asked of it. The ESM bundle keeps mailparser as it is.
+ */
+function linkifyOnFirstUse() {
+  const mailParser = /[\\/]mailparser[\\/]dist[\\/]esm[\\/]mail-parser\.js$/;
+  return {
+    name: "linkify-on-first-use",
+    setup(build) {
+      build.onResolve({ filter: /^(linkify-it|\.\/tlds\.cjs)$/ }, async (args) => {
+        if (!mailParser.test(args.importer)) return undefined;
+        const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir });
+        if (real.errors.length > 0) return { errors: real.errors };
+        const tlds = args.path === "linkify-it" ? await build.resolve("./tlds.cjs", { kind: args.kind, resolveDir: args.resolveDir }) : real;
+        return { path: real.path, namespace: args.path === "linkify-it" ? "lazy-linkify" : "lazy-tlds", pluginData: { tlds: tlds.path } };
+      });
+      // the stand-in for the list, which the stand-in for linkify-it knows: the same path and namespace
+      // are one module in esbuild's bundle
+      build.onResolve({ filter: /^lazy-tlds:/ }, (args) => ({ path: args.path.slice("lazy-tlds:".length), namespace: "lazy-tlds" }));
+      build.onLoad({ filter: /.*/, namespace: "lazy-tlds" }, (args) => ({
+        contents: `module.exports = { load: () => require(${JSON.stringify(args.path)}) };`,
+        loader: "js",
+        resolveDir: root,
+      }));
+      build.onLoad({ filter: /.*/, namespace: "lazy-linkify" }, (args) => ({
+        contents: `
+          import realLinkifyIt from ${JSON.stringify(args.path)};
+          import tldsStandIn from ${JSON.stringify(`lazy-tlds:${args.pluginData.tlds}`)};
+          export default function linkifyIt() {
+            const calls = [];
+            let real;
+            const built = () => {
+              if (real === undefined) {
+                real = realLinkifyIt();
+                for (const [method, args] of calls) real[method](...args.map((arg) => (arg === tldsStandIn ? tldsStandIn.load() : arg)));
+              }
+              return real;
+            };
+            const standIn = new Proxy({}, {
+              get(_target, key) {
+                if (real === undefined && (key === "tlds" || key === "add" || key === "set")) return (...args) => (calls.push([key, args]), standIn);
+                const value = built()[key];
+                return typeof value === "function" ? value.bind(real) : value;
+              },
+            });
+            return standIn;
+          }`,
+        loader: "js",
+        resolveDir: root,
       }));
     },
   };
