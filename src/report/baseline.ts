@@ -7,6 +7,12 @@ import { buildReport } from "./build.js";
 import { scoreOf, scoreOncePerRule, verdictOf } from "./score.js";
 import { loadCatalogue } from "../rules/catalogue.js";
 
+/**
+ * Findings about this run rather than about a message: an input that could not be read this time was
+ * not checked, whatever an earlier report said of it, so no baseline hides it.
+ */
+const NEVER_BASELINED = new Set(["unreadable-input"]);
+
 export function baselineKey(input: string, finding: Pick<Finding, "ruleId" | "evidence" | "message">): string {
   return JSON.stringify([input, finding.ruleId, finding.evidence ?? finding.message]);
 }
@@ -22,6 +28,7 @@ export function applyBaseline(report: Report, baseline: Pick<Report, "results">)
   let suppressed = 0;
   const results = report.results.map((result): Result => {
     const findings = result.findings.filter((finding) => {
+      if (NEVER_BASELINED.has(finding.ruleId)) return true;
       const key = baselineKey(result.input, finding);
       const left = remaining.get(key) ?? 0;
       if (left === 0) return true;

@@ -33,6 +33,14 @@ describe("applyBaseline", () => {
     expect(filtered.summary.errors).toBe(2);
   });
 
+  it("never hides an input that could not be read: it was not checked this time", () => {
+    const unreadable = (): Finding => ({ ruleId: "unreadable-input", category: "content", severity: "error", score: 0, message: "The input could not be read: EIO.", evidence: "EIO", fix: "Check the file." });
+    const old = buildReport([buildResult("a.eml", undefined, [unreadable()])]);
+    const filtered = applyBaseline(buildReport([buildResult("a.eml", undefined, [unreadable()])]), old);
+    expect(filtered.summary.baselineSuppressed).toBe(0);
+    expect(filtered.results[0]!.findings.map((finding) => finding.ruleId)).toEqual(["unreadable-input"]);
+  });
+
   it("matches per input: the same finding in another file is new", () => {
     const old = buildReport([buildResult("a.html", undefined, [link("http://192.0.2.1/", 3)])]);
     const now = buildReport([buildResult("b.html", undefined, [link("http://192.0.2.1/", 3)])]);
