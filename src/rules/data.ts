@@ -16,6 +16,9 @@ export interface LanguageWords {
   readonly permissionReminder: readonly string[];
   /** Spam trigger phrases; one entry may list variants of one phrase as "hier klicken | klicken sie hier". */
   readonly spamPhrases: readonly string[];
+  /** Weak phrases of advance-fee fraud ("next of kin", "transfer the funds"); several together are the
+   *  tell. Absent in a language with no list yet. */
+  readonly advanceFee?: readonly string[];
   /** The mail's claim not to be spam ("this is not spam", "sent in compliance with S. 1618"). */
   readonly notSpamClaims: readonly string[];
   /** Opt-out by a reply with a keyword in the subject ("remove in the subject line"); quotes and dashes
