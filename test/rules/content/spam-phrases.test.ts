@@ -67,6 +67,19 @@ ruleTester(spamPhrases, {
         { evidence: "수신거부가 필요없", location: { part: "text/plain", line: 5, column: 17 } },
       ],
     },
+    {
+      // an offer named only in the Subject (RFC 2047 encoded word): the findings point at the header
+      input: "fixtures/spam-phrases/fires-subject-offer.eml",
+      findings: [
+        { evidence: "Penis Enlargement", location: { header: "Subject", line: 3 } },
+        { evidence: "100% Guarantee", location: { header: "Subject", line: 3 } },
+        { evidence: "Or Money Back", location: { header: "Subject", line: 3 } },
+      ],
+    },
+    {
+      input: { html: "<p>To be removed from our mailing list, write to us. We don't want anyone to receive our mailings who does not wish to.</p>" },
+      findings: [{ evidence: "be removed from our mailing list" }, { evidence: "don't want anyone to receive" }],
+    },
     { input: { html: "<p>100% FREE. Risk free!</p>" }, options: { minPhrases: 2 }, findings: 2 },
     { input: { html: "<p>Act now.</p>" }, options: { minPhrases: 1 }, findings: 1 },
   ],
