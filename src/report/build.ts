@@ -59,9 +59,22 @@ export function buildReport(results: readonly Result[], extra: Pick<Summary, "ba
 }
 
 function summariseResults(results: readonly Result[]): Summary {
-  const count = (severity: Finding["severity"]) =>
-    results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === severity).length, 0);
+  const tally = summaryTally();
+  for (const result of results) tally.add(result);
+  return tally.summary();
+}
+
+/** A report's summary counted one result at a time, so a streamed report need not keep its results. */
+export function summaryTally(): { add(result: Result): void; summary(): Summary } {
+  let inputs = 0;
+  const findings: Record<Finding["severity"], number> = { error: 0, warning: 0, info: 0 };
   const verdicts: Record<Verdict, number> = { pass: 0, warn: 0, fail: 0 };
-  for (const result of results) verdicts[result.verdict]++;
-  return { inputs: results.length, errors: count("error"), warnings: count("warning"), infos: count("info"), verdicts };
+  return {
+    add(result) {
+      inputs++;
+      verdicts[result.verdict]++;
+      for (const finding of result.findings) findings[finding.severity]++;
+    },
+    summary: () => ({ inputs, errors: findings.error, warnings: findings.warning, infos: findings.info, verdicts: { ...verdicts } }),
+  };
 }
