@@ -9,11 +9,22 @@ import type { Result } from "../report/types.js";
 import type { WorkerReply, WorkerTask } from "./worker.js";
 import { readingAhead } from "./read-ahead.js";
 import { UnreadableInputError } from "../cli/errors.js";
+import { resolveLimits } from "../limits.js";
 
 /** Messages handed out ahead of the next one to yield. */
 const WINDOW = 64;
 /** Tasks queued at one worker, so it never waits for the main thread between messages. */
 const PER_WORKER = 2;
+/**
+ * A worker's old generation may grow to this many times the largest input it can be handed. The
+ * limit is what keeps a long batch's memory flat: with V8's default (a quarter of the machine's memory,
+ * 2 GB or more) V8 lets the old generation grow to 4x its live size between full collections, and a
+ * worker's heap grew from ~60 MB to ~110 MB over 10,000 messages with no more live in it; below 2 GB the
+ * factor falls towards 1.3 (1.8 at 1.5 GB), and the 10,000-message peak RSS went from 391 to 295 MB
+ * (bench/ANALYSIS.md, scale). The most a message needed here was ~560 MB (60 MB of one-letter words,
+ * one thread), 9x its size; past the limit the worker ends and the run with one line, exit 2.
+ */
+const HEAP_PER_INPUT_BYTE = 24;
 
 interface Pending {
   readonly promise: Promise<Result>;
@@ -59,8 +70,9 @@ export async function* checkInWorkers(messages: readonly InputMessage[], preflig
 
   // Tasks are handed out at once: a worker's port keeps them until its session is loaded, so the files
   // are read while the workers start (each loads the parser and every rule, ~300 ms) instead of after.
+  const maxOldGenerationSizeMb = Math.ceil((HEAP_PER_INPUT_BYTE * resolveLimits(preflight.limits).maxInputBytes) / 2 ** 20);
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { preflight } });
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { preflight }, resourceLimits: { maxOldGenerationSizeMb } });
     load.set(worker, 0);
     worker.on("message", (reply: WorkerReply) => {
       load.set(worker, load.get(worker)! - 1);
