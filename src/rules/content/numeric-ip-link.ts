@@ -3,7 +3,7 @@ import { isConversation } from "../list-hygiene/shared/mail-kind.js";
 import { carriedIp } from "../../message/links.js";
 
 // Legitimate senders link to names; a bare IP hides who runs the server and is a classic spam and
-// phishing sign (SpamAssassin NUMERIC_HTTP_ADDR, NORMAL_HTTP_TO_IP, HTTP_ESCAPED_HOST). Obfuscated forms
+// phishing sign (SpamAssassin NUMERIC_HTTP_ADDR, NORMAL_HTTP_TO_IP). Obfuscated forms
 // (3232235777, 0xC0A80101, 0300.0250.1.1) exist only to slip past naive filters, so they count too.
 // A reply or a discussion-list post that pastes a URL in its plain text (a 2002 Google cache link was
 // http://216.239.39.100/search?q=cache:…) quotes it rather than sends it: only its HTML links count.
