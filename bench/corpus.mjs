@@ -18,7 +18,9 @@ import { runPool } from "./lib/pool.mjs";
 import { renderCorpusNote } from "./lib/render.mjs";
 import { rulesOffInScoreSet0, runSpamAssassinOnCorpus, SPAMASSASSIN_ARGS, spamAssassinVersion } from "./lib/spamassassin.mjs";
 import { agreementByRule, explanationProblems, loadExplanations, rulesWithCounterparts } from "./lib/spamassassin-agreement.mjs";
+import { helpFromHeader } from "./lib/help.mjs";
 
+helpFromHeader(import.meta.url);
 const args = parseOptions({
   options: {
     split: { type: "string", default: "all" },

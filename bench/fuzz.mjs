@@ -4,7 +4,9 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { helpFromHeader } from "./lib/help.mjs";
 
+helpFromHeader(import.meta.url);
 const [runs = process.env.FUZZ_RUNS ?? "10000", seed = process.env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31))] = process.argv.slice(2);
 // test/fuzz reads both with Number(): a typo would become NaN there, far from the command that caused it
 for (const [name, value] of [["runs", runs], ["seed", seed]]) {

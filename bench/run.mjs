@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--only startup,throughput,dns,memory,scale] [--no-peers]
+// npm run bench [-- --quick] [--only startup,throughput,dns,memory,scale] [--no-peers] [--out FILE]
 //
 // Issue 8's performance figures, each a ratio or difference taken in this one run (medians of
 // repeated runs), printed as a table and written to bench/RESULTS.md with the machine. Runs the
@@ -14,7 +14,9 @@ import { REPO_ROOT, median, run, runCli } from "./perf/measure.mjs";
 import { sampleCorpus, writeSample, MIX } from "./perf/corpus-sample.mjs";
 import { bigMessage } from "./perf/big-message.mjs";
 import { runRspamc, runSpamAssassin, spamAssassinVersion, startRspamd } from "./perf/peers.mjs";
+import { helpFromHeader } from "./lib/help.mjs";
 
+helpFromHeader(import.meta.url);
 const SECTIONS = ["startup", "throughput", "dns", "memory", "scale"];
 const args = parseOptions({
   options: {

@@ -17,11 +17,13 @@ import { rewriteCatalogueScores, scoreDifferences } from "./fit/catalogue-scores
 import { fitScores } from "./fit/fit.mjs";
 import { collectTuningHits, fittableRuleIds, formatHits, hitDifferences, HITS_PATH, parseHits } from "./fit/hits-matrix.mjs";
 import { HAND_WRITTEN_MARKER, renderFit } from "./fit/render-fit.mjs";
+import { helpFromHeader } from "../bench/lib/help.mjs";
 
 const FIT_NOTE = join(ROOT, "bench/fit/FIT.md");
 const BOUNDS_PATH = join(ROOT, "rules/score-bounds.json");
 const SHOWN_DIFFERENCES = 20;
 
+helpFromHeader(import.meta.url);
 const args = parseOptions();
 const workers = Number(args.workers);
 if (!Number.isInteger(workers) || workers < 1) usage("--workers must be a positive integer");

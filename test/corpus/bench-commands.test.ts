@@ -1,5 +1,6 @@
-// npm run corpus and npm run bench as a maintainer types them: a wrong option is one line and exit 2,
-// not parseArgs' stack trace. Only option errors are run here: both fail before any work starts.
+// npm run corpus, bench, fuzz and fit-scores as a maintainer types them: a wrong option is one line and
+// exit 2, not parseArgs' stack trace, and --help prints the usage. Only those are run here: both end
+// before any work starts.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,5 +19,17 @@ describe("bench command lines", () => {
     const result = run(script, ...args);
     expect(result.stderr.trim().split("\n")).toEqual([expect.stringContaining(line)]);
     expect(result.status).toBe(2);
+  });
+
+  it.each([
+    ["bench/run.mjs", ["--help"], "npm run bench"],
+    ["bench/corpus.mjs", ["-h"], "npm run corpus"],
+    ["bench/fuzz.mjs", ["--help"], "npm run fuzz"],
+    ["scripts/fit-scores.mjs", ["--help"], "--from-hits"],
+  ])("%s %j prints the script's usage and exits 0, doing nothing else", (script, args, usage) => {
+    const result = run(script, ...args);
+    expect(result.stdout).toContain(usage);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
   });
 });
