@@ -1,6 +1,5 @@
 import type { MessageRule } from "../types.js";
-import type { RuleData } from "../data.js";
-import { entryMatcher, findEntries, type EntryMatcher } from "../list-hygiene/shared/phrase-entries.js";
+import { findEntries, wordEntryMatcher } from "../list-hygiene/shared/phrase-entries.js";
 import { readableSegments } from "../list-hygiene/shared/readable-text.js";
 
 // Advance-fee fraud ("419", the "business proposal" from a stranger) is told by its genre, not by one
@@ -10,17 +9,11 @@ import { readableSegments } from "../list-hygiene/shared/readable-text.js";
 // several distinct ones meet (option minPhrases), as SpamAssassin's ADVANCE_FEE_* metas count many weak
 // body tests (20_advance_fee.cf). Phrases are rules/words/<lang>.json "advanceFee"; the subject and all
 // body text are read, hidden text included; variants of one phrase count once.
-const matchers = new WeakMap<RuleData, EntryMatcher>();
-
 export const advanceFee: MessageRule = {
   id: "advance-fee",
   kind: "message",
   check(message, ctx) {
-    let phrases = matchers.get(ctx.data);
-    if (!phrases) {
-      phrases = entryMatcher(ctx.data.words().flatMap((words) => words.advanceFee ?? []));
-      matchers.set(ctx.data, phrases);
-    }
+    const phrases = wordEntryMatcher(ctx.data, "advanceFee");
     const found = [...findEntries(readableSegments(message), phrases).values()];
     const minPhrases = Number(ctx.options.minPhrases ?? 4);
     if (found.length < minPhrases) return [];

@@ -3,6 +3,7 @@
 // each with the text and place of its first match. spam-phrases and advance-fee count entries, not
 // matches, so a sender who repeats one phrase or writes it two ways has still used one phrase.
 import type { Location } from "../../../message/model.js";
+import type { LanguageWords, RuleData } from "../../data.js";
 import { phraseKey, phraseMatcher, type PhraseMatcher } from "./phrases.js";
 import type { TextSegment } from "./readable-text.js";
 
@@ -28,6 +29,21 @@ export function entryMatcher(entries: readonly string[]): EntryMatcher {
     }
   }
   return { matcher: phraseMatcher(variants), entryOf };
+}
+
+type EntryList = "spamPhrases" | "advanceFee";
+const built = new WeakMap<RuleData, Map<EntryList, EntryMatcher>>();
+
+/** One word-list key over every language, as one entry matcher, built once per rule data. */
+export function wordEntryMatcher(data: RuleData, list: EntryList): EntryMatcher {
+  let lists = built.get(data);
+  if (!lists) built.set(data, (lists = new Map()));
+  let matcher = lists.get(list);
+  if (!matcher) {
+    matcher = entryMatcher(data.words().flatMap((words: LanguageWords) => words[list] ?? []));
+    lists.set(list, matcher);
+  }
+  return matcher;
 }
 
 /** The entries found in the segments, by entry, in order of first appearance. */
