@@ -7,7 +7,7 @@ import { loadCatalogue } from "../rules/catalogue.js";
 import type { PreflightOptions, SessionHooks } from "../preflight.js";
 import { resolve } from "node:path";
 import type { Level, Severity } from "../rules/types.js";
-import type { Report } from "../report/types.js";
+import type { Report, Result } from "../report/types.js";
 import { resolveLimits, type Limits } from "../limits.js";
 
 export interface CheckSettings {
@@ -47,12 +47,18 @@ export async function runCheck(inputs: readonly string[], cli: Record<string, un
     ...(settings.format === "html" ? { onParsed: (input, message) => message.html && previews.set(input.name, message.html.content) } : {}),
   };
   const progress = (await import("./progress.js")).progressBar(messages.length, process.stderr);
-  const checked = (await import("../batch/index.js")).checkAll(messages, { preflight: settings.preflight, hooks, onResult: (result) => progress.tick(result.input) });
+  // a rule that threw on a message is a finding of that result (internal-error); the run still ends with exit 2
+  const failedRules: { input: string; rule: string }[] = [];
+  const onResult = (result: Result) => {
+    progress.tick(result.input);
+    for (const finding of result.findings) if (finding.ruleId === "internal-error") failedRules.push({ input: result.input, rule: finding.evidence ?? "?" });
+  };
+  const checked = (await import("../batch/index.js")).checkAll(messages, { preflight: settings.preflight, hooks, onResult });
   if (settings.format === "json" && !baseline && settings.output === undefined) {
     // printed as results come: a 10,000-message run never holds every result
     const { severities } = await (await import("../batch/json-stream.js")).streamJsonReport(checked, process.stdout);
     progress.done();
-    return exitCode([...severities], settings.failOn, unreadable);
+    return exitCode([...severities], settings.failOn, unreadable, failedRules);
   }
   const results = [];
   for await (const result of checked) results.push(result);
@@ -62,14 +68,25 @@ export async function runCheck(inputs: readonly string[], cli: Record<string, un
 
   await writeReport(report, settings, previews);
   const severities = report.results.flatMap((result) => result.findings.map((finding) => finding.severity));
-  return exitCode(severities, settings.failOn, unreadable);
+  return exitCode(severities, settings.failOn, unreadable, failedRules);
 }
 
-function exitCode(severities: readonly Severity[], failOn: FailOn, unreadable: readonly { index: number; error: UnreadableInputError }[]): number {
+function exitCode(
+  severities: readonly Severity[],
+  failOn: FailOn,
+  unreadable: readonly { index: number; error: UnreadableInputError }[],
+  failedRules: readonly { input: string; rule: string }[],
+): number {
   if (unreadable.length > 0) {
     const first = unreadable.reduce((a, b) => (b.index < a.index ? b : a)).error.message;
     const more = unreadable.length > 1 ? ` (and ${unreadable.length - 1} more input${unreadable.length > 2 ? "s" : ""})` : "";
     process.stderr.write(`mail-preflight: ${first}${more}; the report lists ${unreadable.length > 1 ? "them" : "it"} as unreadable-input\n`);
+    return EXIT_USAGE;
+  }
+  if (failedRules.length > 0) {
+    const [first] = failedRules;
+    const more = failedRules.length > 1 ? ` (and ${failedRules.length - 1} more rule failure${failedRules.length > 2 ? "s" : ""})` : "";
+    process.stderr.write(`mail-preflight: internal error: rule ${first!.rule} failed on ${first!.input}${more}; the report lists ${failedRules.length > 1 ? "them" : "it"} as internal-error\n`);
     return EXIT_USAGE;
   }
   return exceedsFailOn(severities, failOn) ? EXIT_FINDINGS : EXIT_OK;

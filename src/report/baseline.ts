@@ -8,10 +8,10 @@ import { scoreOf, scoreOncePerRule, verdictOf } from "./score.js";
 import { loadCatalogue } from "../rules/catalogue.js";
 
 /**
- * Findings about this run rather than about a message: an input that could not be read this time was
- * not checked, whatever an earlier report said of it, so no baseline hides it.
+ * Findings about this run rather than about a message: an input that could not be read this time, or a
+ * rule that failed on it, left it unchecked, whatever an earlier report said of it, so no baseline hides it.
  */
-const NEVER_BASELINED = new Set(["unreadable-input"]);
+const NEVER_BASELINED = new Set(["unreadable-input", "internal-error"]);
 
 export function baselineKey(input: string, finding: Pick<Finding, "ruleId" | "evidence" | "message">): string {
   return JSON.stringify([input, finding.ruleId, finding.evidence ?? finding.message]);

@@ -60,14 +60,34 @@ export function levelOf(meta: RuleMeta | undefined, settings: RuleSettings): Lev
 }
 
 export function runMessageRules(message: MessageModel, rules: LoadedRules): Finding[] {
-  return rules.message.flatMap((rule) => stamp(rule.id, rule.check(message, contextFor(rule.id, rules)), rules.settings));
+  return rules.message.flatMap((rule) => guarded(rule.id, () => rule.check(message, contextFor(rule.id, rules)), rules.settings));
 }
 
 export function runDnsRules(facts: AuthFacts, rules: LoadedRules, message?: MessageModel): Finding[] {
   return rules.dns.flatMap((rule) =>
-    stamp(rule.id, rule.check(facts, { ...contextFor(rule.id, rules), ...(message ? { message } : {}) }), rules.settings),
+    guarded(rule.id, () => rule.check(facts, { ...contextFor(rule.id, rules), ...(message ? { message } : {}) }), rules.settings),
   );
 }
+
+/**
+ * One rule's findings, or an internal-error finding when the rule throws: a bug of ours on one odd
+ * message must not take the other rules' findings or the rest of a batch with it (SpamAssassin skips a
+ * failing test and warns; the run still ends with exit 2, see src/cli/check.ts).
+ */
+function guarded(id: string, check: () => readonly RawFinding[], settings: RuleSettings): Finding[] {
+  let raw: readonly RawFinding[];
+  try {
+    raw = check();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (process.env.MAIL_PREFLIGHT_DEBUG) process.stderr.write(`mail-preflight: rule ${id} failed: ${(error as Error)?.stack ?? reason}\n`);
+    return stamp(INTERNAL_ERROR, [{ message: `The rule ${id} failed on this message, so its check is missing from this result: ${reason}`, evidence: id }], settings);
+  }
+  return stamp(id, raw, settings);
+}
+
+/** The engine rule a failing rule becomes. */
+export const INTERNAL_ERROR = "internal-error";
 
 function contextFor(id: string, rules: LoadedRules) {
   const meta = loadCatalogue().get(id);

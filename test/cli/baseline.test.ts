@@ -33,12 +33,12 @@ describe("applyBaseline", () => {
     expect(filtered.summary.errors).toBe(2);
   });
 
-  it("never hides an input that could not be read: it was not checked this time", () => {
-    const unreadable = (): Finding => ({ ruleId: "unreadable-input", category: "content", severity: "error", score: 0, message: "The input could not be read: EIO.", evidence: "EIO", fix: "Check the file." });
-    const old = buildReport([buildResult("a.eml", undefined, [unreadable()])]);
-    const filtered = applyBaseline(buildReport([buildResult("a.eml", undefined, [unreadable()])]), old);
+  it.each(["unreadable-input", "internal-error"])("never hides %s: the input was not (fully) checked this time", (ruleId) => {
+    const unchecked = (): Finding => ({ ruleId, category: "content", severity: "error", score: 0, message: "Not checked.", evidence: "EIO", fix: "Check the file." });
+    const old = buildReport([buildResult("a.eml", undefined, [unchecked()])]);
+    const filtered = applyBaseline(buildReport([buildResult("a.eml", undefined, [unchecked()])]), old);
     expect(filtered.summary.baselineSuppressed).toBe(0);
-    expect(filtered.results[0]!.findings.map((finding) => finding.ruleId)).toEqual(["unreadable-input"]);
+    expect(filtered.results[0]!.findings.map((finding) => finding.ruleId)).toEqual([ruleId]);
   });
 
   it("matches per input: the same finding in another file is new", () => {
