@@ -11,14 +11,9 @@
 import { existsSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { snapshotKey } from "./snapshot-key.js";
+import { snapshotKeyHolds } from "./snapshot-key.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-// a checkout before `npm run build` has no dist/, and one updated since may have an older dist/: one
-// line, not a module-not-found stack or a TypeError
-if (!["mail-preflight.js", "batch/index.js"].every((file) => existsSync(join(root, "dist", file)))) notBuilt("not built");
-const { WORKER_THRESHOLD, workersFromEnv } = await import("../dist/batch/index.js");
-if (typeof workersFromEnv !== "function") notBuilt("dist/ was built from older sources");
 const blob = join(root, "dist", "mail-preflight.blob");
 const args = process.argv.slice(2);
 
@@ -39,30 +34,32 @@ function whyNotSnapshot() {
   if (process.execArgv.length > 0 || process.env.NODE_OPTIONS) return "node options given";
   if (process.env.MAIL_PREFLIGHT_SNAPSHOT === "0") return "MAIL_PREFLIGHT_SNAPSHOT=0";
   if (typeof process.execve !== "function") return "no process.execve on this platform";
-  if (!existsSync(blob)) return "no dist/mail-preflight.blob";
-  let key;
+  let keyText;
   try {
-    key = readFileSync(`${blob}.json`, "utf8");
+    keyText = readFileSync(`${blob}.json`, "utf8");
   } catch {
     return "no dist/mail-preflight.blob.json";
   }
-  if (key !== snapshotKey(root)) return "built by another node binary, in another directory or with other rules/ data";
-  if (mayStartWorkers()) return "the batch may use worker threads";
+  // a key comes with its blob: a build that fails to snapshot writes neither
+  const key = snapshotKeyHolds(keyText, root);
+  if (key === undefined || !existsSync(blob)) return "built by another node binary, in another directory or with other rules/ data";
+  if (mayStartWorkers(key.workerThreshold)) return "the batch may use worker threads";
   return undefined;
 }
 
 /**
  * Whether src/batch could spread this `check` over worker threads: MAIL_PREFLIGHT_WORKERS asks for 2 or
- * more, or it is not set and the inputs may reach WORKER_THRESHOLD messages (a directory, a glob, an
- * mbox, or that many arguments).
+ * more, or it is not set and the inputs may reach the batch's worker threshold (written into the key
+ * at build time: a directory, a glob, an mbox, or that many arguments).
  * Every argument counts as a possible input, option values too, so a doubt goes to the bundle.
  */
-function mayStartWorkers() {
+function mayStartWorkers(workerThreshold) {
   if (args[0] !== "check") return false;
-  // as src/batch decides: a number set there wins over the input count, and 0 means no workers
-  const requested = workersFromEnv(process.env.MAIL_PREFLIGHT_WORKERS);
-  if (requested !== undefined) return requested > 1;
-  if (args.length >= WORKER_THRESHOLD) return true;
+  // as src/batch's workersFromEnv reads it (test/cli/startup.test.ts holds both to the same values): a
+  // number set there wins over the input count, and only a whole number above 1 starts workers
+  const requested = process.env.MAIL_PREFLIGHT_WORKERS;
+  if (requested !== undefined && requested !== "") return Number.isInteger(Number(requested)) && Number(requested) > 1;
+  if (args.length >= workerThreshold) return true;
   return args.some((arg) => /[*?[\]{}()!]/.test(arg) || extname(arg).toLowerCase() === ".mbox" || isDirectory(arg));
 }
 
@@ -87,8 +84,12 @@ function runSnapshot() {
 }
 
 async function runHere() {
+  // a checkout before `npm run build` has no dist/, and one updated since may have an older dist/: one
+  // line, not a module-not-found stack or a TypeError
+  if (!existsSync(join(root, "dist", "mail-preflight.js"))) notBuilt("not built");
   const { enableCompileCache } = await import("node:module");
   enableCompileCache?.();
   const { main } = await import("../dist/mail-preflight.js");
+  if (typeof main !== "function") notBuilt("dist/ was built from older sources");
   process.exitCode = await main(args);
 }

@@ -1,20 +1,45 @@
 // What a start-up snapshot (dist/mail-preflight.blob) depends on besides its own code: the node binary
 // that built it (a blob loads into no other) and the rules/ data it holds, read at build time from
-// this package root. scripts/build-snapshot.mjs writes the key beside the blob; bin/mail-preflight.js
-// compares it with the key of the run, which costs one stat per rules/ file.
+// this package root. scripts/build-snapshot.mjs writes the key beside the blob (snapshotKey), and
+// bin/mail-preflight.js checks it on every run (snapshotKeyHolds) with one stat per path the key
+// lists and no directory listing: a file added to or removed from rules/ changes its directory's
+// mtime, which the key holds too.
 import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
-export function snapshotKey(root) {
-  const rules = readdirSync(join(root, "rules"), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      const { size, mtimeMs } = statSync(path);
-      return [relative(root, path), size, mtimeMs];
-    })
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${JSON.stringify({ node: process.version, execPath: process.execPath, arch: process.arch, platform: process.platform, root, rules })}\n`;
+/**
+ * The key as JSON: the node binary and directory of the build, the batch's worker threshold (so that
+ * the bin need not load dist/batch to know it), and the size and mtime of rules/ and of every file and
+ * directory below it.
+ */
+export function snapshotKey(root, workerThreshold) {
+  const data = ["rules", ...readdirSync(join(root, "rules"), { recursive: true }).map((path) => join("rules", path))]
+    .sort()
+    .map((path) => {
+      const { size, mtimeMs } = statSync(join(root, path));
+      return [path, size, mtimeMs];
+    });
+  return `${JSON.stringify({ node: process.version, execPath: process.execPath, arch: process.arch, platform: process.platform, root, workerThreshold, data })}\n`;
+}
+
+/**
+ * Whether a key written by snapshotKey still fits this run: the same node binary and directory, and
+ * every path it lists still there with its size and mtime. The parsed key when it does, else undefined.
+ */
+export function snapshotKeyHolds(keyText, root) {
+  let key;
+  try {
+    key = JSON.parse(keyText);
+  } catch {
+    return undefined;
+  }
+  if (key?.node !== process.version || key.execPath !== process.execPath || key.arch !== process.arch || key.platform !== process.platform || key.root !== root) return undefined;
+  if (!Array.isArray(key.data) || key.data.length === 0 || !Number.isInteger(key.workerThreshold)) return undefined;
+  for (const [path, size, mtimeMs] of key.data) {
+    const stats = statSync(join(root, path), { throwIfNoEntry: false });
+    if (stats?.size !== size || stats.mtimeMs !== mtimeMs) return undefined;
+  }
+  return key;
 }
 
 /**

@@ -38,6 +38,6 @@ if (built.status !== 0) {
   writeFileSync(log, built.stderr || built.error?.message || "");
   process.stderr.write(`build-snapshot: no start-up snapshot, the CLI will load its bundle instead (node's output: ${log})\n`);
 } else {
-  writeFileSync(meta, snapshotKey(root));
+  writeFileSync(meta, snapshotKey(root, WORKER_THRESHOLD));
   writeFileSync(shellMeta, snapshotShellKey(root, WORKER_THRESHOLD));
 }

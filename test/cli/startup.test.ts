@@ -2,15 +2,17 @@
 // writes (dist/mail-preflight.blob) when it can, else from the bundle in its own process. Both must
 // give the same reports; the snapshot must be used by a plain run, and never where it would be wrong.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root as packageRoot, runCli } from "../helpers/cli.js";
 // @ts-expect-error: a plain .js file of the bin without type declarations
-import { snapshotKey as keyOf, snapshotShellKey as shellKeyOf } from "../../bin/snapshot-key.js";
+import { snapshotKey as keyOf, snapshotKeyHolds as keyHolds, snapshotShellKey as shellKeyOf } from "../../bin/snapshot-key.js";
+import { WORKER_THRESHOLD, workersFromEnv } from "../../src/batch/index.js";
 
-const snapshotKey = keyOf as (root: string) => string;
+const snapshotKey = keyOf as (root: string, workerThreshold: number) => string;
+const snapshotKeyHolds = keyHolds as (keyText: string, root: string) => { workerThreshold: number } | undefined;
 const snapshotShellKey = shellKeyOf as (root: string, workerThreshold: number) => string;
 
 const startedFrom = (stderr: string) => /^mail-preflight: start-up (.*)$/m.exec(stderr)?.[1];
@@ -72,10 +74,12 @@ describe("start-up", () => {
       expect(run.status).toBe(2);
       expect(run.stderr).toBe("mail-preflight: not built: run `npm run build`\n");
       expect(run.stdout).toBe("");
-      // a dist/ built before the bin it is run with (a pull without a build)
-      mkdirSync(join(copy, "dist", "batch"), { recursive: true });
-      writeFileSync(join(copy, "dist", "mail-preflight.js"), "export async function main() { return 0; }\n");
-      writeFileSync(join(copy, "dist", "batch", "index.js"), "export const WORKER_THRESHOLD = 200;\n");
+      // a dist/ built before the bin it is run with (a pull without a build): its key is of an older
+      // shape, and its bundle lacks what the bin calls
+      mkdirSync(join(copy, "dist"));
+      writeFileSync(join(copy, "dist", "mail-preflight.blob"), "not a snapshot");
+      writeFileSync(join(copy, "dist", "mail-preflight.blob.json"), `${JSON.stringify({ node: process.version, execPath: process.execPath, root: copy, rules: [] })}\n`);
+      writeFileSync(join(copy, "dist", "mail-preflight.js"), "export const run = 0;\n");
       const stale = runIt();
       expect(stale.status).toBe(2);
       expect(stale.stderr).toBe("mail-preflight: dist/ was built from older sources: run `npm run build`\n");
@@ -107,16 +111,69 @@ describe("start-up", () => {
     try {
       mkdirSync(join(root, "rules", "words"), { recursive: true });
       writeFileSync(join(root, "rules", "words", "en.json"), "{}");
-      const before = snapshotKey(root);
-      expect(snapshotKey(root)).toBe(before);
-      expect(JSON.parse(before)).toMatchObject({ node: process.version, execPath: process.execPath, root });
+      const before = snapshotKey(root, 200);
+      expect(snapshotKey(root, 200)).toBe(before);
+      expect(JSON.parse(before)).toMatchObject({ node: process.version, execPath: process.execPath, root, workerThreshold: 200 });
       utimesSync(join(root, "rules", "words", "en.json"), new Date(), new Date(Date.now() + 5000));
-      const touched = snapshotKey(root);
+      const touched = snapshotKey(root, 200);
       expect(touched).not.toBe(before);
       writeFileSync(join(root, "rules", "blocklists.json"), "[]");
-      expect(snapshotKey(root)).not.toBe(touched);
+      expect(snapshotKey(root, 200)).not.toBe(touched);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("the bin's check of the key (stats only, no listing) catches a changed, added or removed rules/ file, another node or directory", () => {
+    const root = mkdtempSync(join(tmpdir(), "snapshot-key-"));
+    const other = mkdtempSync(join(tmpdir(), "snapshot-key-"));
+    try {
+      mkdirSync(join(root, "rules", "words"), { recursive: true });
+      const en = join(root, "rules", "words", "en.json");
+      writeFileSync(en, "{}");
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      const settle = () => {
+        for (const path of [en, join(root, "rules", "words"), join(root, "rules")]) utimesSync(path, anHourAgo, anHourAgo);
+      };
+      settle();
+      const key = snapshotKey(root, 200);
+      expect(snapshotKeyHolds(key, root)?.workerThreshold).toBe(200);
+      // the same size and mtime but another place, or a key of another node binary
+      expect(snapshotKeyHolds(key, other)).toBeUndefined();
+      expect(snapshotKeyHolds(key.replace(JSON.stringify(process.execPath), JSON.stringify(`${process.execPath}-other`)), root)).toBeUndefined();
+      expect(snapshotKeyHolds("not json", root)).toBeUndefined();
+      // the same mtime, another size
+      writeFileSync(en, '{"a":1}');
+      settle();
+      expect(snapshotKeyHolds(key, root)).toBeUndefined();
+      writeFileSync(en, "{}");
+      settle();
+      expect(snapshotKeyHolds(key, root)).toBeDefined();
+      utimesSync(en, anHourAgo, new Date(anHourAgo.getTime() + 1));
+      expect(snapshotKeyHolds(key, root)).toBeUndefined();
+      settle();
+      // a file added below rules/ changes only its directory, which the key holds too
+      writeFileSync(join(root, "rules", "words", "fr.json"), "{}");
+      expect(snapshotKeyHolds(key, root)).toBeUndefined();
+      rmSync(join(root, "rules", "words", "fr.json"));
+      settle();
+      expect(snapshotKeyHolds(key, root)).toBeDefined();
+      rmSync(en);
+      utimesSync(join(root, "rules", "words"), anHourAgo, anHourAgo);
+      expect(snapshotKeyHolds(key, root)).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it("the key the build wrote carries src/batch's worker threshold, and the bin reads MAIL_PREFLIGHT_WORKERS as src/batch does", async () => {
+    const key = JSON.parse(readFileSync(join(packageRoot, "dist", "mail-preflight.blob.json"), "utf8")) as { workerThreshold: number };
+    expect(key.workerThreshold).toBe(WORKER_THRESHOLD);
+    for (const workers of ["", "1.5", "two", "-3", "2e0", " 2", "0x2"]) {
+      const run = await runCli(["check", "--offline", "fixtures/newsletter.eml"], { env: { ...debug, MAIL_PREFLIGHT_WORKERS: workers } });
+      const expected = (workersFromEnv(workers) ?? 0) > 1 ? "from the bundle: the batch may use worker threads" : "from the snapshot";
+      expect(startedFrom(run.stderr), JSON.stringify(workers)).toBe(expected);
     }
   });
 
