@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { globSync } from "tinyglobby";
 import ts from "typescript";
 import { check } from "recheck";
+import { UNICODE_CLASSES } from "./unicode-classes.mjs";
 
 const literals = [];
 const dynamic = [];
@@ -22,8 +23,9 @@ for (const file of globSync(["src/**/*.ts"], { expandDirectories: false }).sort(
       literals.push({ where: where(node), source: text.slice(1, end), flags: text.slice(end + 1) });
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "RegExp") {
       const [pattern, flags] = node.arguments ?? [];
-      if (pattern && ts.isStringLiteralLike(pattern)) {
-        literals.push({ where: where(node), source: pattern.text, flags: flags && ts.isStringLiteralLike(flags) ? flags.text : "" });
+      const source = pattern && (ts.isStringLiteralLike(pattern) ? pattern.text : withUnicodeClasses(pattern));
+      if (source !== undefined) {
+        literals.push({ where: where(node), source, flags: flags && ts.isStringLiteralLike(flags) ? flags.text : "" });
       } else {
         dynamic.push(where(node));
       }
@@ -31,6 +33,25 @@ for (const file of globSync(["src/**/*.ts"], { expandDirectories: false }).sort(
     ts.forEachChild(node, visit);
   };
   visit(source);
+}
+
+/**
+ * The source of a template (plain or String.raw) whose every substitution names a class of
+ * scripts/unicode-classes.mjs, with the \p{…} it stands for in its place (the same code points), so
+ * recheck reads the pattern as written before the classes were spelled out; else undefined.
+ */
+function withUnicodeClasses(pattern) {
+  const raw = ts.isTaggedTemplateExpression(pattern) && pattern.tag.getText() === "String.raw";
+  const template = raw ? pattern.template : pattern;
+  if (!ts.isTemplateExpression(template)) return undefined;
+  const text = (part) => (raw ? part.rawText : part.text);
+  let source = text(template.head);
+  for (const span of template.templateSpans) {
+    const name = ts.isIdentifier(span.expression) ? span.expression.text : "";
+    if (!Object.hasOwn(UNICODE_CLASSES, name)) return undefined;
+    source += UNICODE_CLASSES[name] + text(span.literal);
+  }
+  return source;
 }
 
 const postal = JSON.parse(readFileSync("rules/postal-address.json", "utf8"));

@@ -2,6 +2,7 @@ import type { HtmlBody, Location } from "../../message/model.js";
 import type { MessageRule, RawFinding } from "../types.js";
 import { nodesOf } from "../../message/dom.js";
 import { computeLineStarts, lineAt } from "../../message/mime.js";
+import { LETTER, NUMBER } from "../../message/unicode-classes.generated.js";
 
 // "Hi {{first_name}}," in a sent message tells the reader (and filters) it is mass mail gone wrong.
 // Two kinds of syntax:
@@ -18,26 +19,30 @@ interface Syntax {
   readonly variable?: (match: RegExpExecArray) => string;
 }
 
+// \p{L} and \p{N} are written as ranges (LETTER, NUMBER): every run compiles these patterns anew, and
+// ICU's \p{…} made them cost 1 ms each at start-up (src/message/unicode-classes.generated.ts)
+
 const MERGE_TAGS: readonly Syntax[] = [
   // bounded blanks: two unbounded \s* around the optional sign backtracked quadratically on long whitespace
-  { pattern: /\{\{\{?\s{0,20}[#/^>&!]?\s{0,20}[\p{L}_@$][^{}\r\n]{0,100}\}\}\}?/gu }, // Handlebars, Liquid, Jinja, Mustache, HubSpot HubL, Klaviyo
+  { pattern: new RegExp(String.raw`\{\{\{?\s{0,20}[#/^>&!]?\s{0,20}[${LETTER}_@$][^{}\r\n]{0,100}\}\}\}?`, "gu") }, // Handlebars, Liquid, Jinja, Mustache, HubSpot HubL, Klaviyo
   { pattern: /\{%[^{}\r\n]{1,100}%\}/g }, // Liquid/Jinja tags
   { pattern: /\*\|[^|*\r\n]{1,80}\|\*/g }, // Mailchimp
   { pattern: /%%(?:=[^%\r\n]{1,100}=|\[[^\]\r\n]{1,200}\]|[A-Za-z_][\w. -]{0,40}\w)%%/g }, // Salesforce Marketing Cloud
   { pattern: /\{![A-Za-z_]\w{0,40}\}/g }, // AWeber
-  { pattern: /\[\[\s?[\p{L}_][\p{L}\p{N}_.:-]{0,40}(?::"[^"\r\n]{0,40}")?\s?\]\]/gu }, // GetResponse, Mailjet, Constant Contact
+  { pattern: new RegExp(String.raw`\[\[\s?[${LETTER}_][${LETTER}${NUMBER}_.:-]{0,40}(?::"[^"\r\n]{0,40}")?\s?\]\]`, "gu") }, // GetResponse, Mailjet, Constant Contact
   { pattern: /%7B%7B[^%{}\s]{0,20}(?:%[0-9A-F]{2}[^%{}\s]{0,20}){0,8}%7D%7D/gi }, // {{x}} URL-encoded in a link
 ];
 
-const lastName = (path: string) => path.split(/[.:>[\]]/).filter((part) => /\p{L}/u.test(part)).at(-1) ?? "";
+const HAS_LETTER = new RegExp(`[${LETTER}]`, "u");
+const lastName = (path: string) => path.split(/[.:>[\]]/).filter((part) => HAS_LETTER.test(part)).at(-1) ?? "";
 
 const INTERPOLATIONS: readonly Syntax[] = [
-  { pattern: /\$\{\s*([\p{L}_@][\p{L}\p{N}_.@:[\]'"-]{0,60})\s*\}/gu, variable: (m) => lastName(m[1]!) }, // ES6, FreeMarker, Velocity
-  { pattern: /#\{\s*([\p{L}_@][\p{L}\p{N}_.@:[\]'"-]{0,60})\s*\}/gu, variable: (m) => lastName(m[1]!) }, // Ruby, Pug
-  { pattern: /\{\$([\p{L}_][\p{L}\p{N}_.>[\]'"-]{0,60})\}/gu, variable: (m) => lastName(m[1]!) }, // Smarty, PHP
-  { pattern: /<%=?-?\s*([@\p{L}_][\p{L}\p{N}_.@[\]'"]{0,60})\s*-?%>/gu, variable: (m) => lastName(m[1]!) }, // ERB, EJS, ASP
+  { pattern: new RegExp(String.raw`\$\{\s*([${LETTER}_@][${LETTER}${NUMBER}_.@:[\]'"-]{0,60})\s*\}`, "gu"), variable: (m) => lastName(m[1]!) }, // ES6, FreeMarker, Velocity
+  { pattern: new RegExp(String.raw`#\{\s*([${LETTER}_@][${LETTER}${NUMBER}_.@:[\]'"-]{0,60})\s*\}`, "gu"), variable: (m) => lastName(m[1]!) }, // Ruby, Pug
+  { pattern: new RegExp(String.raw`\{\$([${LETTER}_][${LETTER}${NUMBER}_.>[\]'"-]{0,60})\}`, "gu"), variable: (m) => lastName(m[1]!) }, // Smarty, PHP
+  { pattern: new RegExp(String.raw`<%=?-?\s*([@${LETTER}_][${LETTER}${NUMBER}_.@[\]'"]{0,60})\s*-?%>`, "gu"), variable: (m) => lastName(m[1]!) }, // ERB, EJS, ASP
   { pattern: /%([A-Z][A-Z0-9_]{2,40})%/g, variable: (m) => m[1]! }, // ActiveCampaign, SendGrid legacy
-  { pattern: /(?<![[\w])\[([\p{L}][\p{L} _-]{1,30})\](?![(:[\]])/gu, variable: (m) => m[1]! }, // [FirstName], [Vorname]; not Markdown links
+  { pattern: new RegExp(String.raw`(?<![[\w])\[([${LETTER}][${LETTER} _-]{1,30})\](?![(:[\]])`, "gu"), variable: (m) => m[1]! }, // [FirstName], [Vorname]; not Markdown links
 ];
 
 const CODE_ELEMENTS = new Set(["style", "script", "pre", "code", "textarea", "xmp", "kbd", "samp", "template"]);
@@ -52,7 +57,7 @@ export const unrenderedPlaceholder: MessageRule = {
   check(message, ctx) {
     const fields = new Set([...ctx.data.list("placeholder-fields")].map(fieldKey));
     const isPlaceholder = (syntax: Syntax, match: RegExpExecArray) =>
-      /\p{L}/u.test(match[0]) && (!syntax.variable || fields.has(fieldKey(syntax.variable(match))));
+      HAS_LETTER.test(match[0]) && (!syntax.variable || fields.has(fieldKey(syntax.variable(match))));
     const found = new Map<string, Location>();
     const scan = (text: string, where: (offset: number) => Location | undefined) => {
       // "%%FNAME%%" must not also count as "%FNAME%": a match inside an earlier one is skipped
@@ -100,8 +105,10 @@ export const unrenderedPlaceholder: MessageRule = {
   },
 };
 
+const NOT_LETTER = new RegExp(`[^${LETTER}]`, "gu");
+
 function fieldKey(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}]/gu, "");
+  return name.toLowerCase().replace(NOT_LETTER, "");
 }
 
 /** Sorted, non-overlapping source ranges of code elements and comments. */

@@ -1,6 +1,7 @@
 import type { Address } from "../../message/model.js";
 import type { MessageRule, RawFinding } from "../types.js";
 import { headerLocation } from "./shared/header-location.js";
+import { LETTER, NUMBER } from "../../message/unicode-classes.generated.js";
 
 // A From that does not parse to local@domain cannot be authenticated (DMARC needs its domain) and is a
 // classic sign of forged mail (SpamAssassin FROM_NO_USER); receivers reject or junk it.
@@ -23,7 +24,8 @@ export const invalidFrom: MessageRule = {
 };
 
 // RFC 1035 host names; Unicode letters are allowed for internationalised domains (RFC 6531)
-const DOMAIN_LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
+// [\p{L}\p{N}-] as ranges (src/message/unicode-classes.generated.ts): cheaper to compile in each run
+const DOMAIN_LABEL = new RegExp(`^(?!-)[${LETTER}${NUMBER}-]{1,63}(?<!-)$`, "u");
 const ADDRESS_LITERAL = /^\[[^\][\\]+\]$/;
 
 function addressProblem(address: Address): string | undefined {

@@ -1,5 +1,6 @@
 import type { MessageRule } from "../types.js";
 import { headerLocation } from "./shared/header-location.js";
+import { LETTER } from "../../message/unicode-classes.generated.js";
 
 // Bulk-mail software ends each copy's subject with a random tag so that checksum networks (Razor, Pyzor,
 // DCC) cannot match the copies: "… on your DVD Player.d7l7", "Best Price on the netf5f8m1", "Lowest Rates
@@ -28,7 +29,8 @@ const TIMESTAMP = /^(?:(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\
 
 const TRAILING_DIGITS = new RegExp(`(?:^|\\s)(\\d{${MIN_DIGITS},})$`);
 // a tag glued to the sentence's end: "YOUNGER!18861", "How are you?8456", "Player.d7l7"
-const GLUED_AFTER_END = /\p{L}([.!?]+)([A-Za-z0-9]{4,})$/u;
+// \p{L} as ranges (src/message/unicode-classes.generated.ts): cheaper to compile in each run
+const GLUED_AFTER_END = new RegExp(`[${LETTER}]([.!?]+)([A-Za-z0-9]{4,})$`, "u");
 // letter-digit pairs: "netf5f8m1", "FREEq4i1i6p8", "x1m5l2i4"
 const LETTER_DIGIT_PAIRS = /(?:[a-z]\d){3,}[a-z]?$/;
 // the last blank-separated token
