@@ -15,34 +15,39 @@ import { LETTER, NUMBER } from "../../message/unicode-classes.generated.js";
 
 interface Syntax {
   readonly pattern: RegExp;
+  /**
+   * Text every match holds: a text without it is not scanned, so a message with no placeholder of
+   * this syntax never compiles the pattern (a start-up snapshot keeps no compiled regexp, and the ones
+   * with letter classes compile to 10-20 KB of machine code on a long text).
+   */
+  readonly marker: string;
   /** For programming syntaxes: the variable name to look up in the field list. */
   readonly variable?: (match: RegExpExecArray) => string;
 }
 
 // \p{L} and \p{N} are written as ranges (LETTER, NUMBER): every run compiles these patterns anew, and
 // ICU's \p{…} made them cost 1 ms each at start-up (src/message/unicode-classes.generated.ts)
-
 const MERGE_TAGS: readonly Syntax[] = [
   // bounded blanks: two unbounded \s* around the optional sign backtracked quadratically on long whitespace
-  { pattern: new RegExp(String.raw`\{\{\{?\s{0,20}[#/^>&!]?\s{0,20}[${LETTER}_@$][^{}\r\n]{0,100}\}\}\}?`, "gu") }, // Handlebars, Liquid, Jinja, Mustache, HubSpot HubL, Klaviyo
-  { pattern: /\{%[^{}\r\n]{1,100}%\}/g }, // Liquid/Jinja tags
-  { pattern: /\*\|[^|*\r\n]{1,80}\|\*/g }, // Mailchimp
-  { pattern: /%%(?:=[^%\r\n]{1,100}=|\[[^\]\r\n]{1,200}\]|[A-Za-z_][\w. -]{0,40}\w)%%/g }, // Salesforce Marketing Cloud
-  { pattern: /\{![A-Za-z_]\w{0,40}\}/g }, // AWeber
-  { pattern: new RegExp(String.raw`\[\[\s?[${LETTER}_][${LETTER}${NUMBER}_.:-]{0,40}(?::"[^"\r\n]{0,40}")?\s?\]\]`, "gu") }, // GetResponse, Mailjet, Constant Contact
-  { pattern: /%7B%7B[^%{}\s]{0,20}(?:%[0-9A-F]{2}[^%{}\s]{0,20}){0,8}%7D%7D/gi }, // {{x}} URL-encoded in a link
+  { pattern: new RegExp(String.raw`\{\{\{?\s{0,20}[#/^>&!]?\s{0,20}[${LETTER}_@$][^{}\r\n]{0,100}\}\}\}?`, "gu"), marker: "{{" }, // Handlebars, Liquid, Jinja, Mustache, HubSpot HubL, Klaviyo
+  { pattern: /\{%[^{}\r\n]{1,100}%\}/g, marker: "{%" }, // Liquid/Jinja tags
+  { pattern: /\*\|[^|*\r\n]{1,80}\|\*/g, marker: "*|" }, // Mailchimp
+  { pattern: /%%(?:=[^%\r\n]{1,100}=|\[[^\]\r\n]{1,200}\]|[A-Za-z_][\w. -]{0,40}\w)%%/g, marker: "%%" }, // Salesforce Marketing Cloud
+  { pattern: /\{![A-Za-z_]\w{0,40}\}/g, marker: "{!" }, // AWeber
+  { pattern: new RegExp(String.raw`\[\[\s?[${LETTER}_][${LETTER}${NUMBER}_.:-]{0,40}(?::"[^"\r\n]{0,40}")?\s?\]\]`, "gu"), marker: "[[" }, // GetResponse, Mailjet, Constant Contact
+  { pattern: /%7B%7B[^%{}\s]{0,20}(?:%[0-9A-F]{2}[^%{}\s]{0,20}){0,8}%7D%7D/gi, marker: "%" }, // {{x}} URL-encoded in a link
 ];
 
 const HAS_LETTER = new RegExp(`[${LETTER}]`, "u");
 const lastName = (path: string) => path.split(/[.:>[\]]/).filter((part) => HAS_LETTER.test(part)).at(-1) ?? "";
 
 const INTERPOLATIONS: readonly Syntax[] = [
-  { pattern: new RegExp(String.raw`\$\{\s*([${LETTER}_@][${LETTER}${NUMBER}_.@:[\]'"-]{0,60})\s*\}`, "gu"), variable: (m) => lastName(m[1]!) }, // ES6, FreeMarker, Velocity
-  { pattern: new RegExp(String.raw`#\{\s*([${LETTER}_@][${LETTER}${NUMBER}_.@:[\]'"-]{0,60})\s*\}`, "gu"), variable: (m) => lastName(m[1]!) }, // Ruby, Pug
-  { pattern: new RegExp(String.raw`\{\$([${LETTER}_][${LETTER}${NUMBER}_.>[\]'"-]{0,60})\}`, "gu"), variable: (m) => lastName(m[1]!) }, // Smarty, PHP
-  { pattern: new RegExp(String.raw`<%=?-?\s*([@${LETTER}_][${LETTER}${NUMBER}_.@[\]'"]{0,60})\s*-?%>`, "gu"), variable: (m) => lastName(m[1]!) }, // ERB, EJS, ASP
-  { pattern: /%([A-Z][A-Z0-9_]{2,40})%/g, variable: (m) => m[1]! }, // ActiveCampaign, SendGrid legacy
-  { pattern: new RegExp(String.raw`(?<![[\w])\[([${LETTER}][${LETTER} _-]{1,30})\](?![(:[\]])`, "gu"), variable: (m) => m[1]! }, // [FirstName], [Vorname]; not Markdown links
+  { pattern: new RegExp(String.raw`\$\{\s*([${LETTER}_@][${LETTER}${NUMBER}_.@:[\]'"-]{0,60})\s*\}`, "gu"), marker: "${", variable: (m) => lastName(m[1]!) }, // ES6, FreeMarker, Velocity
+  { pattern: new RegExp(String.raw`#\{\s*([${LETTER}_@][${LETTER}${NUMBER}_.@:[\]'"-]{0,60})\s*\}`, "gu"), marker: "#{", variable: (m) => lastName(m[1]!) }, // Ruby, Pug
+  { pattern: new RegExp(String.raw`\{\$([${LETTER}_][${LETTER}${NUMBER}_.>[\]'"-]{0,60})\}`, "gu"), marker: "{$", variable: (m) => lastName(m[1]!) }, // Smarty, PHP
+  { pattern: new RegExp(String.raw`<%=?-?\s*([@${LETTER}_][${LETTER}${NUMBER}_.@[\]'"]{0,60})\s*-?%>`, "gu"), marker: "<%", variable: (m) => lastName(m[1]!) }, // ERB, EJS, ASP
+  { pattern: /%([A-Z][A-Z0-9_]{2,40})%/g, marker: "%", variable: (m) => m[1]! }, // ActiveCampaign, SendGrid legacy
+  { pattern: new RegExp(String.raw`(?<![[\w])\[([${LETTER}][${LETTER} _-]{1,30})\](?![(:[\]])`, "gu"), marker: "[", variable: (m) => m[1]! }, // [FirstName], [Vorname]; not Markdown links
 ];
 
 const CODE_ELEMENTS = new Set(["style", "script", "pre", "code", "textarea", "xmp", "kbd", "samp", "template"]);
@@ -64,6 +69,7 @@ export const unrenderedPlaceholder: MessageRule = {
       const claimed: [number, number][] = [];
       const overlaps = (start: number, end: number) => claimed.some(([from, to]) => start < to && end > from);
       for (const syntax of [...MERGE_TAGS, ...INTERPOLATIONS]) {
+        if (!text.includes(syntax.marker)) continue;
         syntax.pattern.lastIndex = 0;
         let seen = 0;
         for (let match = syntax.pattern.exec(text); match && seen < MAX_MATCHES; match = syntax.pattern.exec(text), seen++) {
