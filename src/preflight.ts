@@ -9,6 +9,7 @@ import type { RuleOverride } from "./cli/overrides.js";
 import type { Limits } from "./limits.js";
 import type { RunResolver } from "./dns/index.js";
 import { UnreadableInputError } from "./cli/errors.js";
+import { collectGarbage, LARGE_MESSAGE_BYTES } from "./gc.js";
 
 export interface PreflightOptions {
   /** Sending domain to audit; default: the From address's domain. */
@@ -66,7 +67,7 @@ export interface SessionHooks {
 
 /** Rules loaded once and (later) a DNS resolver and cache shared by every input of the run. */
 export async function startSession(options: PreflightOptions, hooks: SessionHooks = {}): Promise<Session> {
-  const [{ loadRules, runMessageRules, stamp }, { parseMessage }, { buildResult }, { loadCatalogue }, { settingsFor }, { applyInlineDisables }] =
+  const [{ loadRules, runMessageRules, stamp }, { readMessage, buildModel }, { buildResult }, { loadCatalogue }, { settingsFor }, { applyInlineDisables }] =
     await Promise.all([
       import("./rules/engine.js"),
       import("./message/parse.js"),
@@ -92,7 +93,7 @@ export async function startSession(options: PreflightOptions, hooks: SessionHook
     async check(input) {
       const settings = settingsFor(input.path, baseSettings, options.overrides ?? []);
       const rules = await rulesWith(settings);
-      let bytes: Buffer;
+      let bytes: Buffer | undefined;
       try {
         bytes = await input.read();
       } catch (error) {
@@ -102,13 +103,21 @@ export async function startSession(options: PreflightOptions, hooks: SessionHook
         return buildResult(input.name, undefined, stamp("unreadable-input", [{ message: `The input could not be read: ${error.reason}.`, evidence: error.reason }], settings), {}, undefined, input);
       }
       let message: MessageModel;
+      // only DKIM verification reads the bytes after parsing, and an offline run has none
+      let raw: Buffer | undefined;
       try {
-        message = await parseMessage(bytes, input.name, {
+        const fields = await readMessage(bytes, input.name, {
           kind: input.kind,
           ...(options.from !== undefined ? { from: options.from } : {}),
           ...(options.subject !== undefined ? { subject: options.subject } : {}),
           ...(options.limits ? { limits: options.limits } : {}),
         });
+        raw = options.offline ? undefined : bytes;
+        const large = bytes.byteLength >= LARGE_MESSAGE_BYTES;
+        bytes = undefined;
+        // before the DOM is built: the input (offline) and the garbage of decoding it go now
+        if (large) collectGarbage();
+        message = buildModel(fields);
       } catch (error) {
         // mailparser gave up: the input is still reported, as one finding, never as a crash
         const findings = stamp("unparseable-message", [{ message: `The message could not be parsed: ${(error as Error).message}` }], settings);
@@ -118,7 +127,7 @@ export async function startSession(options: PreflightOptions, hooks: SessionHook
       const findings: Finding[] = runMessageRules(message, rules);
       const domain = options.domain ?? message.from?.domain;
       const unaskedBefore = dnsChecker.resolver?.stats().overQueryLimit ?? 0;
-      const dns = await dnsChecker.check({ ...(domain ? { domain } : {}), message, raw: bytes }, rules, settings);
+      const dns = await dnsChecker.check({ ...(domain ? { domain } : {}), message, ...(raw ? { raw } : {}) }, rules, settings);
       findings.push(...dns.findings, ...dnsLimitFindings(dnsChecker.resolver, unaskedBefore, settings, stamp));
       const disabled = applyInlineDisables(message, findings, new Set(loadCatalogue().keys()));
       const reported = [...disabled.findings, ...stamp("unused-disable", disabled.unused, settings)];

@@ -26,14 +26,34 @@ export function* readingAhead(messages: readonly InputMessage[]): Generator<Inpu
     return { bytes, size: message.size ?? 0 };
   };
   for (let turn = 0; turn < messages.length; turn++) {
-    const queued = ahead.shift();
-    if (queued) aheadBytes -= queued.size;
-    const current = queued ?? start();
+    let current = ahead.shift();
+    if (current) aheadBytes -= current.size;
+    else current = start();
     while (next < messages.length && ahead.length < AHEAD_MESSAGES && aheadBytes + (messages[next]!.size ?? 0) <= AHEAD_BYTES) {
       const reading = start();
       ahead.push(reading);
       aheadBytes += reading.size;
     }
-    yield { ...messages[turn]!, read: () => current.bytes };
+    const input = handOver(messages[turn]!, current.bytes);
+    // while this generator waits at the yield, the input is the only holder of its bytes
+    current = undefined;
+    yield input;
   }
+}
+
+/**
+ * The message, whose first read() gives the bytes read ahead and lets go of them: from then on only the
+ * caller holds them, which can let a large message's Buffer go once it is parsed (src/preflight.ts).
+ * A later read() reads the input again.
+ */
+function handOver(message: InputMessage, bytes: Promise<Buffer>): InputMessage {
+  let ahead: Promise<Buffer> | undefined = bytes;
+  return {
+    ...message,
+    read: () => {
+      const given = ahead ?? message.read();
+      ahead = undefined;
+      return given;
+    },
+  };
 }

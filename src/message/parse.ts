@@ -22,10 +22,25 @@ export interface ParseOptions {
 }
 
 export async function parseMessage(raw: Uint8Array, input: string, options: ParseOptions = {}): Promise<MessageModel> {
-  return options.kind === "html" ? parseTemplate(raw, input, options) : parseEml(raw, input, options);
+  return buildModel(await readMessage(raw, input, options));
 }
 
-async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
+/**
+ * What parseMessage reads from the bytes: every field of the model but the HTML DOM and what is found
+ * in it. It keeps no reference to the bytes, so a caller that has no further use for them can let them
+ * go before buildModel, the step that allocates most (src/preflight.ts does for a large message).
+ */
+export interface MessageFields {
+  readonly fields: ModelFields;
+  readonly limits: Limits;
+}
+
+export async function readMessage(raw: Uint8Array, input: string, options: ParseOptions = {}): Promise<MessageFields> {
+  const fields = options.kind === "html" ? parseTemplate(raw, input, options) : await parseEml(raw, input, options);
+  return { fields, limits: resolveLimits(options.limits) };
+}
+
+async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): Promise<ModelFields> {
   const buffer = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const limits = resolveLimits(options.limits);
   const scan = scanMessage(buffer, { maxDepth: limits.maxMimeDepth, maxParts: limits.maxMimeParts });
@@ -56,7 +71,7 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
 
   const fromAll = options.from !== undefined ? parseAddressList(options.from) : addresses(parsed.from, limits.maxHeaderLength);
   const subject = options.subject ?? parsed.subject?.slice(0, limits.maxHeaderLength);
-  return buildModel({
+  return {
     input,
     kind: "eml",
     sizeBytes: buffer.byteLength,
@@ -78,7 +93,7 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
       message: hit.message,
       ...(hit.line !== undefined ? { location: { part: "message", line: hit.line } } : {}),
     })),
-  }, limits);
+  };
 }
 
 function longHeaderHit(long: readonly RawHeader[], maxHeaderLength: number): LimitHit[] {
@@ -112,12 +127,12 @@ function withoutExcessHeaders(message: Buffer, root: ScannedPart, maxHeaders: nu
   return Buffer.concat([Buffer.from(`${head}\r\n`, "latin1"), message.subarray(root.bodyStart)]);
 }
 
-async function parseTemplate(raw: Uint8Array, input: string, options: ParseOptions): Promise<MessageModel> {
+function parseTemplate(raw: Uint8Array, input: string, options: ParseOptions): ModelFields {
   const source = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8").replace(/^\uFEFF/, "");
   const headers: Header[] = [];
   if (options.from !== undefined) headers.push(syntheticHeader("From", options.from));
   if (options.subject !== undefined) headers.push(syntheticHeader("Subject", options.subject));
-  return buildModel({
+  return {
     input,
     kind: "html",
     sizeBytes: raw.byteLength,
@@ -131,12 +146,13 @@ async function parseTemplate(raw: Uint8Array, input: string, options: ParseOptio
     attachments: [],
     parseProblems: [],
     limitsHit: [],
-  }, resolveLimits(options.limits));
+  };
 }
 
 type ModelFields = Omit<MessageModel, "header" | "headersNamed" | "from" | "htmlBody" | "links" | "images">;
 
-function buildModel(fields: ModelFields, limits: Limits): MessageModel {
+/** The model from what readMessage read: the HTML DOM, links and images, and header lookups. */
+export function buildModel({ fields, limits }: MessageFields): MessageModel {
   const limitsHit = [...fields.limitsHit];
   let htmlSource = fields.html ? utf8Prefix(fields.html.content, limits.maxHtmlBytes) : undefined;
   if (fields.html && htmlSource !== undefined && htmlSource.length < fields.html.content.length) {

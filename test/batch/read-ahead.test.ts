@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InputMessage } from "../../src/cli/inputs.js";
 import { readingAhead } from "../../src/batch/read-ahead.js";
+import { collectGarbage } from "../../src/gc.js";
 
 /** Inputs whose read() records when it was called. */
 function inputs(sizes: readonly (number | undefined)[], started: number[], failing = new Set<number>()): InputMessage[] {
@@ -64,5 +65,20 @@ describe("readingAhead", () => {
     } finally {
       process.off("unhandledRejection", onUnhandled);
     }
+  });
+
+  it("lets go of the bytes it hands over (a large message's can be collected once parsed); a second read reads again", async () => {
+    const started: number[] = [];
+    const iterator = readingAhead(inputs([10, 10], started));
+    const first = iterator.next().value!;
+    let bytes: Buffer | undefined = await first.read();
+    const handed = new WeakRef(bytes);
+    bytes = undefined;
+    // a WeakRef holds its target until the current job ends
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    expect(handed.deref()).toBeUndefined();
+    expect((await first.read()).toString()).toBe("message 0");
+    expect(started).toEqual([0, 1, 0]);
   });
 });
