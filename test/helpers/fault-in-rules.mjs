@@ -7,6 +7,8 @@ export const SENTINEL = "FAULT-INJECTED-7f3a";
 
 String.prototype.matchAll = function (pattern) {
   // only inside a rule's check (rules are objects with a check method), not in the parser or the model
-  if (indexOf.call(String(this), SENTINEL) >= 0 && indexOf.call(new Error().stack ?? "", "at Object.check (") >= 0) throw new Error("injected fault");
+  // (the session's check method builds the model: buildModel is then on the stack)
+  const stack = new Error().stack ?? "";
+  if (indexOf.call(String(this), SENTINEL) >= 0 && indexOf.call(stack, "at Object.check (") >= 0 && indexOf.call(stack, "at buildModel (") < 0) throw new Error("injected fault");
   return matchAll.call(this, pattern);
 };
