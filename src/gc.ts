@@ -15,9 +15,13 @@ export function collectGarbage(): void {
     const v8 = process.getBuiltinModule("node:v8");
     const vm = process.getBuiltinModule("node:vm");
     v8.setFlagsFromString("--expose-gc");
-    collect = vm.runInNewContext("gc") as () => void;
+    const found: unknown = vm.runInNewContext("typeof gc === 'function' ? gc : undefined");
     // contexts made later (vm, worker threads) get no gc global
     v8.setFlagsFromString("--no-expose-gc");
+    // the flag is process-wide: a worker thread may have turned it off in between; the collection only
+    // saves memory, so it is skipped this once rather than failing the check
+    if (typeof found !== "function") return;
+    collect = found as () => void;
   }
   collect();
 }
