@@ -8,12 +8,14 @@
 // the bundled CLI (dist/mail-preflight.js) runs in this process, with node's module compile cache.
 // A batch that may use worker threads runs from the bundle too: in node 22 a worker of a process
 // restored from a user snapshot aborts as soon as it loads node:net (an assertion in stream_wrap).
-import { existsSync, readFileSync, statSync, writeSync } from "node:fs";
-import { dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { snapshotKeyHolds } from "./snapshot-key.js";
+// CommonJS (bin/package.json): node starts a CommonJS entry without its ESM loader, ≈ 6 ms less CPU
+// for a script that only execve's (41 alternating runs, load 7).
+"use strict";
+const { existsSync, readFileSync, statSync, writeSync } = require("node:fs");
+const { extname, join } = require("node:path");
+const { snapshotKeyHolds } = require("./snapshot-key.js");
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(__dirname, "..");
 const blob = join(root, "dist", "mail-preflight.blob");
 const args = process.argv.slice(2);
 
@@ -21,8 +23,8 @@ const notFromSnapshot = whyNotSnapshot();
 // MAIL_PREFLIGHT_DEBUG=1 (which also prints an internal error's stack) tells how the run started;
 // written at once, as execve would drop a buffered write
 if (process.env.MAIL_PREFLIGHT_DEBUG) writeSync(2, `mail-preflight: start-up ${notFromSnapshot ? `from the bundle: ${notFromSnapshot}` : "from the snapshot"}\n`);
-if (notFromSnapshot) await runHere();
-else await runSnapshot();
+if (notFromSnapshot) void runHere();
+else runSnapshot();
 
 function notBuilt(why) {
   writeSync(2, `mail-preflight: ${why}: run \`npm run build\`\n`);
@@ -87,8 +89,8 @@ async function runHere() {
   // a checkout before `npm run build` has no dist/, and one updated since may have an older dist/: one
   // line, not a module-not-found stack or a TypeError
   if (!existsSync(join(root, "dist", "mail-preflight.js"))) notBuilt("not built");
-  const { enableCompileCache } = await import("node:module");
-  enableCompileCache?.();
+  require("node:module").enableCompileCache?.();
+  // the bundle is ESM: import() from CommonJS loads it as such
   const { main } = await import("../dist/mail-preflight.js");
   if (typeof main !== "function") notBuilt("dist/ was built from older sources");
   process.exitCode = await main(args);

@@ -17,8 +17,11 @@ import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { snapshotKey, snapshotShellKey } from "../bin/snapshot-key.js";
+import snapshotKeys from "../bin/snapshot-key.js";
 import { WORKER_THRESHOLD } from "../dist/batch/index.js";
+
+// a CommonJS module, as the bin that requires it
+const { snapshotKey, snapshotShellKey } = snapshotKeys;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const blob = join(root, "dist", "mail-preflight.blob");

@@ -7,13 +7,16 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root as packageRoot, runCli } from "../helpers/cli.js";
-// @ts-expect-error: a plain .js file of the bin without type declarations
-import { snapshotKey as keyOf, snapshotKeyHolds as keyHolds, snapshotShellKey as shellKeyOf } from "../../bin/snapshot-key.js";
+import { createRequire } from "node:module";
 import { WORKER_THRESHOLD, workersFromEnv } from "../../src/batch/index.js";
 
-const snapshotKey = keyOf as (root: string, workerThreshold: number) => string;
-const snapshotKeyHolds = keyHolds as (keyText: string, root: string) => { workerThreshold: number } | undefined;
-const snapshotShellKey = shellKeyOf as (root: string, workerThreshold: number) => string;
+// the bin's CommonJS module (bin/package.json), loaded by node's own require
+const keys = createRequire(import.meta.url)("../../bin/snapshot-key.js") as {
+  snapshotKey: (root: string, workerThreshold: number) => string;
+  snapshotKeyHolds: (keyText: string, root: string) => { workerThreshold: number } | undefined;
+  snapshotShellKey: (root: string, workerThreshold: number) => string;
+};
+const { snapshotKey, snapshotKeyHolds, snapshotShellKey } = keys;
 
 const startedFrom = (stderr: string) => /^mail-preflight: start-up (.*)$/m.exec(stderr)?.[1];
 const debug = { MAIL_PREFLIGHT_DEBUG: "1" };
@@ -67,7 +70,7 @@ describe("start-up", () => {
     const copy = mkdtempSync(join(tmpdir(), "not-built-"));
     try {
       mkdirSync(join(copy, "bin"));
-      for (const file of ["mail-preflight.js", "snapshot-key.js"]) copyFileSync(join(packageRoot, "bin", file), join(copy, "bin", file));
+      for (const file of ["mail-preflight.js", "snapshot-key.js", "package.json"]) copyFileSync(join(packageRoot, "bin", file), join(copy, "bin", file));
       writeFileSync(join(copy, "package.json"), JSON.stringify({ type: "module" }));
       const runIt = () => spawnSync(process.execPath, [join(copy, "bin", "mail-preflight.js"), "check", "fixtures/newsletter.eml"], { cwd: packageRoot, encoding: "utf8" });
       const run = runIt();
