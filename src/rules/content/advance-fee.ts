@@ -1,6 +1,7 @@
 import type { MessageRule } from "../types.js";
 import { findEntries, wordEntryMatcher } from "../list-hygiene/shared/phrase-entries.js";
 import { readableSegments } from "../list-hygiene/shared/readable-text.js";
+import { messageWords } from "../list-hygiene/shared/message-words.js";
 
 // Advance-fee fraud ("419", the "business proposal" from a stranger) is told by its genre, not by one
 // phrase: a dead relative or official, a sum in millions of dollars, a foreign account to move it to, a
@@ -14,7 +15,7 @@ export const advanceFee: MessageRule = {
   kind: "message",
   check(message, ctx) {
     const phrases = wordEntryMatcher(ctx.data, "advanceFee");
-    const found = [...findEntries(readableSegments(message), phrases).values()];
+    const found = [...findEntries(readableSegments(message), phrases, messageWords(message)).values()];
     const minPhrases = Number(ctx.options.minPhrases ?? 4);
     if (found.length < minPhrases) return [];
     const quoted = found.map(({ text }) => `"${text.replace(/\s+/gu, " ")}"`);

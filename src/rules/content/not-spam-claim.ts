@@ -2,6 +2,7 @@ import type { MessageRule } from "../types.js";
 import type { RuleData } from "../data.js";
 import { phraseMatcher, type PhraseMatcher } from "../list-hygiene/shared/phrases.js";
 import { readableSegments } from "../list-hygiene/shared/readable-text.js";
+import { messageWords } from "../list-hygiene/shared/message-words.js";
 import { isConversation } from "../list-hygiene/shared/mail-kind.js";
 
 // Legitimate mail does not argue that it is not spam. "This is not spam" and "sent in compliance with
@@ -22,7 +23,7 @@ export const notSpamClaim: MessageRule = {
       matchers.set(ctx.data, matcher);
     }
     for (const segment of readableSegments(message)) {
-      const match = matcher.find(segment.text, 1)[0];
+      const match = matcher.find(segment.text, 1, messageWords(message))[0];
       if (!match) continue;
       return [
         {

@@ -1,6 +1,7 @@
 import type { RawFinding, MessageRule } from "../types.js";
 import { findEntries, wordEntryMatcher } from "../list-hygiene/shared/phrase-entries.js";
 import { readableSegments } from "../list-hygiene/shared/readable-text.js";
+import { messageWords } from "../list-hygiene/shared/message-words.js";
 
 // Trigger phrases ("act now", "100% free", "заработок без вложений") are what content filters were built
 // on (SpamAssassin's body rules and their 30_text_<lang>.cf descriptions). One such phrase is common in
@@ -12,7 +13,7 @@ export const spamPhrases: MessageRule = {
   kind: "message",
   check(message, ctx) {
     const spam = wordEntryMatcher(ctx.data, "spamPhrases");
-    const found = findEntries(readableSegments(message), spam);
+    const found = findEntries(readableSegments(message), spam, messageWords(message));
     const minPhrases = Number(ctx.options.minPhrases ?? 2);
     if (found.size < minPhrases) return [];
     const findings: RawFinding[] = [];

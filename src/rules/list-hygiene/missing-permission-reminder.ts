@@ -2,6 +2,7 @@ import type { MessageRule } from "../types.js";
 import { isCommercialBulk, mailKind } from "./shared/mail-kind.js";
 import { phraseMatcher, type PhraseMatcher } from "./shared/phrases.js";
 import { bodyText } from "./shared/readable-text.js";
+import { messageWords } from "./shared/message-words.js";
 import type { RuleData } from "../data.js";
 
 // A line telling readers why they get the mail ("you are receiving this because you signed up at…")
@@ -21,7 +22,8 @@ export const missingPermissionReminder: MessageRule = {
       matcher = phraseMatcher(ctx.data.words().flatMap((words) => words.permissionReminder));
       matchers.set(ctx.data, matcher);
     }
-    if (matcher.test(text) || (message.text && matcher.test(message.text.content))) return [];
+    const words = messageWords(message);
+    if (matcher.test(text, words) || (message.text && matcher.test(message.text.content, words))) return [];
     return [
       {
         message: "The body never tells readers why they receive this mail (no permission reminder such as \"you are receiving this email because you signed up…\").",

@@ -2,6 +2,7 @@ import type { MessageModel } from "../../message/model.js";
 import type { MessageRule } from "../types.js";
 import type { RuleData } from "../data.js";
 import { readableSegments } from "./shared/readable-text.js";
+import { messageWords } from "./shared/message-words.js";
 import { isCommercialBulk, mailKind } from "./shared/mail-kind.js";
 import { unsubscribeOffers, urlNamesUnsubscribe } from "./shared/unsubscribe.js";
 import { findReplyOptOut } from "./shared/reply-opt-out.js";
@@ -17,7 +18,7 @@ export const unsubscribeByReply: MessageRule = {
   check(message, ctx) {
     if (!isCommercialBulk(mailKind(message, ctx.data)) || hasWebUnsubscribe(message, ctx.data)) return [];
     for (const segment of readableSegments(message)) {
-      const match = findReplyOptOut(segment.text, ctx.data);
+      const match = findReplyOptOut(segment.text, ctx.data, messageWords(message));
       if (!match) continue;
       return [
         {

@@ -2,7 +2,9 @@
 // replaced ((?<![\p{L}\p{N}_])(?:…longest first…)(?![\p{L}\p{N}_]) with the "giu" flags); the two agreed
 // on every text of the 6,046 SpamAssassin corpus messages for all three phrase lists.
 import { describe, expect, it } from "vitest";
-import { phraseKey, phraseMatcher } from "../../../src/rules/list-hygiene/shared/phrases.js";
+import { phraseKey, phraseMatcher, wordCache } from "../../../src/rules/list-hygiene/shared/phrases.js";
+import { messageWords } from "../../../src/rules/list-hygiene/shared/message-words.js";
+import { parseMessage } from "../../../src/message/parse.js";
 
 const found = (phrases: readonly string[], text: string, limit?: number) => phraseMatcher(phrases).find(text, limit).map(({ phrase, text: matched, index }) => [phrase, matched, index]);
 
@@ -108,6 +110,45 @@ describe("phraseMatcher", () => {
     const started = performance.now();
     expect(phraseMatcher(phrases).find(text)).toEqual([]);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("wordCache", () => {
+  const lists = [["act now", "free gift", "don't delete"], ["如有打擾", "拒收廣告", "수신거부"], ["заработок", "Только сегодня", "𠀀字"], ["gift", "now"]];
+  const texts = [
+    "Act now! Free  gift, don’t delete: act now",
+    "呦~如有打擾請見諒，請按（拒收廣告） [수신거부를] 클릭",
+    "ТОЛЬКО СЕГОДНЯ заработок x𠀀字 and a free gift now",
+    `${"a ".repeat(499_990)}act now`,
+  ];
+
+  it("gives every list the matches it finds without the cache, whichever list cuts a text first", () => {
+    const matchers = lists.map((phrases) => phraseMatcher(phrases));
+    for (const order of [matchers, [...matchers].reverse()]) {
+      const cache = wordCache();
+      for (const text of texts) {
+        for (const matcher of order) {
+          expect(matcher.find(text, 100, cache)).toEqual(matcher.find(text, 100));
+          expect(matcher.test(text, cache)).toBe(matcher.find(text).length > 0);
+        }
+      }
+    }
+  });
+
+  it("cuts a text once, and an equal text built apart once too", () => {
+    const cache = wordCache();
+    const text = texts[0]!;
+    expect(cache.of(text)).toBe(cache.of(text));
+    expect(cache.of(["Act now!", text.slice(8)].join(""))).toBe(cache.of(text));
+    expect(cache.of(texts[1]!)).not.toBe(cache.of(text));
+  });
+
+  it("keeps one cache per message, so nothing outlives its message", async () => {
+    const first = await parseMessage(Buffer.from("Subject: act now\r\n\r\nfree gift\r\n"), "a.eml");
+    const second = await parseMessage(Buffer.from("Subject: act now\r\n\r\nfree gift\r\n"), "b.eml");
+    expect(messageWords(first)).toBe(messageWords(first));
+    expect(messageWords(first)).not.toBe(messageWords(second));
+    expect(messageWords(first).of("act now")).not.toBe(messageWords(second).of("act now"));
   });
 });
 

@@ -7,6 +7,7 @@ import { sameOrganisation } from "../../../domain/index.js";
 import { unsubscribeMatcher, unsubscribeOffers } from "./unsubscribe.js";
 import { bodyText } from "./readable-text.js";
 import { findReplyOptOut } from "./reply-opt-out.js";
+import { messageWords } from "./message-words.js";
 
 export type MailKind =
   /** an HTML template: what an ESP will send in bulk */
@@ -40,7 +41,8 @@ function classify(message: MessageModel, data: RuleData): MailKind {
   // "To be removed from our mailing list, reply with REMOVE": a plain-text mail that tells readers how
   // to leave a list says itself that it went to one, whatever its headers (most 2002 bulk mail had none)
   const text = bodyText(message);
-  const saysHowToLeave = unsubscribeMatcher(data).test(text) || findReplyOptOut(text, data) !== undefined || unsubscribeOffers(message, data).length > 0;
+  const words = messageWords(message);
+  const saysHowToLeave = unsubscribeMatcher(data).test(text, words) || findReplyOptOut(text, data, words) !== undefined || unsubscribeOffers(message, data).length > 0;
   return saysHowToLeave ? "bulk" : "personal";
 }
 

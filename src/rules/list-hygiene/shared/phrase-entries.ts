@@ -4,7 +4,7 @@
 // matches, so a sender who repeats one phrase or writes it two ways has still used one phrase.
 import type { Location } from "../../../message/model.js";
 import type { LanguageWords, RuleData } from "../../data.js";
-import { phraseKey, phraseMatcher, type PhraseMatcher } from "./phrases.js";
+import { phraseKey, phraseMatcher, type PhraseMatcher, type WordCache } from "./phrases.js";
 import type { TextSegment } from "./readable-text.js";
 
 export interface EntryMatcher {
@@ -47,10 +47,10 @@ export function wordEntryMatcher(data: RuleData, list: EntryList): EntryMatcher 
 }
 
 /** The entries found in the segments, by entry, in order of first appearance. */
-export function findEntries(segments: readonly TextSegment[], entries: EntryMatcher): Map<string, EntryMatch> {
+export function findEntries(segments: readonly TextSegment[], entries: EntryMatcher, cache?: WordCache): Map<string, EntryMatch> {
   const found = new Map<string, EntryMatch>();
   for (const segment of segments) {
-    for (const match of entries.matcher.find(segment.text, 100)) {
+    for (const match of entries.matcher.find(segment.text, 100, cache)) {
       const key = entries.entryOf.get(phraseKey(match.phrase)) ?? phraseKey(match.phrase);
       if (!found.has(key)) found.set(key, { text: match.text, location: segment.locate(match.index, match.text.length) });
     }

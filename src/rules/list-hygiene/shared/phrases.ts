@@ -22,9 +22,32 @@ export interface PhraseMatch {
 }
 
 export interface PhraseMatcher {
-  /** Every non-overlapping match, leftmost-longest, up to `limit`. */
-  find(text: string, limit?: number): PhraseMatch[];
-  test(text: string): boolean;
+  /** Every non-overlapping match, leftmost-longest, up to `limit`; with `cache`, the text's words are cut once for every list. */
+  find(text: string, limit?: number, cache?: WordCache): PhraseMatch[];
+  test(text: string, cache?: WordCache): boolean;
+}
+
+/**
+ * Texts cut into words, each once: several phrase lists read the same subject, text nodes and body. One
+ * cache per message, dropped with it: text nodes are sliced strings that keep their message's whole source
+ * alive, and a cache shared across a batch raised its peak RSS (bench/ANALYSIS.md).
+ */
+export interface WordCache {
+  of(text: string): Words;
+}
+
+export function wordCache(): WordCache {
+  const byText = new Map<string, Words>();
+  return {
+    of(text) {
+      let words = byText.get(text);
+      if (!words) {
+        words = wordsOf(text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text);
+        byText.set(text, words);
+      }
+      return words;
+    },
+  };
 }
 
 // Long inputs are cut: a phrase list never needs more than the first megabyte of a body to decide.
@@ -67,7 +90,7 @@ interface CharNode {
 }
 
 /** The words of a text: their bounds, and each one's lower case computed when first asked for. */
-interface Words {
+export interface Words {
   readonly text: string;
   readonly starts: number[];
   readonly ends: number[];
@@ -91,6 +114,8 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const byLeadChar = new Map<string, CompiledPhrase[]>();
   // hashes of the ASCII first words: most words of a text are skipped on their hash, never lower-cased
   const asciiFirstWords = new Set<number>();
+  // the low 16 bits of those hashes: one array load rules out most words before the Set is asked
+  const asciiFirstWordBits = new Uint8Array(0x10000);
   // phrases of spaceless scripts in a trie; the first code unit of each, for a quick no
   const charTrie: CharNode = { next: new Map() };
   const firstCharUnits = new Uint8Array(0x10000);
@@ -106,55 +131,66 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     const list = index.get(key);
     if (list) list.push(compiled);
     else index.set(key, [compiled]);
-    if (index === byFirstWord && /^[\x00-\x7f]+$/.test(key)) asciiFirstWords.add(asciiHash(key));
+    if (index === byFirstWord && /^[\x00-\x7f]+$/.test(key)) {
+      asciiFirstWords.add(asciiHash(key));
+      asciiFirstWordBits[asciiHash(key) & 0xffff] = 1;
+    }
   }
-  const find = (text: string, limit = 1000): PhraseMatch[] => {
-    const scanned = text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text;
-    const words = wordsOf(scanned);
+  const hasLeadPhrases = byLeadChar.size > 0;
+  const hasCharPhrases = charTrie.next.size > 0;
+  const find = (text: string, limit = 1000, cache?: WordCache): PhraseMatch[] => {
+    const words = cache ? cache.of(text) : wordsOf(text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text);
+    const scanned = words.text;
+    const { starts, ends, asciiHashes } = words;
+    const count = starts.length;
     const matches: PhraseMatch[] = [];
-    const record = (phrase: { readonly phrase: string }, start: number, end: number): boolean => {
-      matches.push({ phrase: phrase.phrase, text: scanned.slice(start, end), index: start });
-      return matches.length >= limit;
-    };
     let cursor = 0; // matches do not overlap: the next one starts at or after the last one's end
-    for (let i = 0; i <= words.starts.length; i++) {
-      const gapStart = i === 0 ? 0 : words.ends[i - 1]!;
-      const gapEnd = i < words.starts.length ? words.starts[i]! : scanned.length;
-      if (byLeadChar.size > 0) {
+    for (let i = 0; i <= count; i++) {
+      if (hasLeadPhrases) {
         // a phrase starting with punctuation starts where the character before is no word character
+        const gapStart = i === 0 ? 0 : ends[i - 1]!;
+        const gapEnd = i < count ? starts[i]! : scanned.length;
         for (let at = Math.max(i === 0 ? 0 : gapStart + 1, cursor); at < gapEnd; at++) {
           const hit = firstMatch(byLeadChar.get(leadKeyAt(scanned, at)), (phrase) => matchFromLead(phrase, words, at, i));
           if (hit === undefined) continue;
-          if (record(hit.phrase, at, hit.end)) return matches;
+          matches.push({ phrase: hit.phrase.phrase, text: scanned.slice(at, hit.end), index: at });
+          if (matches.length >= limit) return matches;
           cursor = hit.end;
           at = cursor - 1;
         }
       }
-      if (i === words.starts.length) continue;
-      if (words.starts[i]! >= cursor) {
-        // an ASCII word lower-cases to ASCII, so it cannot start a phrase whose first word is not ASCII
-        const ascii = words.asciiHashes[i] !== NOT_ASCII;
-        const hit = ascii && !asciiFirstWords.has(words.asciiHashes[i]!) ? undefined : firstMatch(byFirstWord.get(lowerWord(words, i)), (phrase) => matchWords(phrase, words, i));
-        if (hit !== undefined) {
-          if (record(hit.phrase, words.starts[i]!, hit.end)) return matches;
-          cursor = hit.end;
+      if (i === count) break;
+      const hash = asciiHashes[i]!;
+      // an ASCII word lower-cases to ASCII, so it cannot start a phrase whose first word is not ASCII
+      if (starts[i]! >= cursor && (hash === NOT_ASCII || (asciiFirstWordBits[hash & 0xffff] === 1 && asciiFirstWords.has(hash)))) {
+        const candidates = byFirstWord.get(lowerWord(words, i));
+        if (candidates !== undefined) {
+          for (const phrase of candidates) {
+            const end = matchWords(phrase, words, i);
+            if (end === undefined) continue;
+            matches.push({ phrase: phrase.phrase, text: scanned.slice(starts[i]!, end), index: starts[i]! });
+            if (matches.length >= limit) return matches;
+            cursor = end;
+            break;
+          }
         }
       }
       // phrases of spaceless scripts start at any character of a non-ASCII word, past the last match
-      if (charTrie.next.size === 0 || words.asciiHashes[i] !== NOT_ASCII) continue;
-      for (let at = Math.max(words.starts[i]!, cursor); at < words.ends[i]!; ) {
+      if (!hasCharPhrases || hash !== NOT_ASCII) continue;
+      for (let at = Math.max(starts[i]!, cursor); at < ends[i]!; ) {
         const hit = firstCharUnits[scanned.charCodeAt(at)] === 0 ? undefined : matchChars(charTrie, scanned, at);
         if (hit === undefined) {
           at += codeWidth(scanned, at);
           continue;
         }
-        if (record(hit.phrase, at, hit.end)) return matches;
+        matches.push({ phrase: hit.phrase.phrase, text: scanned.slice(at, hit.end), index: at });
+        if (matches.length >= limit) return matches;
         at = cursor = hit.end;
       }
     }
     return matches;
   };
-  return { find, test: (text) => find(text, 1).length > 0 };
+  return { find, test: (text, cache) => find(text, 1, cache).length > 0 };
 }
 
 /** The key a phrase and its matches share: lower case, one kind of apostrophe, single spaces. */
@@ -226,17 +262,28 @@ function firstMatch(candidates: readonly CompiledPhrase[] | undefined, match: (p
   return undefined;
 }
 
-/** Word bounds by hand: a matchAll over WORD cost more than all the phrase look-ups (a match array per word). */
+/**
+ * Word bounds by hand: a matchAll over WORD cost more than all the phrase look-ups (a match array per word).
+ * ASCII and the rest of the BMP are table look-ups; only a surrogate pair asks the regex.
+ */
 function wordsOf(text: string): Words {
   const starts: number[] = [];
   const ends: number[] = [];
   const asciiHashes: number[] = [];
   let inWord = false;
   let hash = 0;
-  for (let at = 0; at < text.length; ) {
-    const width = codeWidth(text, at);
-    if (isWordCharAt(text, at, width) !== inWord) {
-      inWord = !inWord;
+  const length = text.length;
+  for (let at = 0; at < length; ) {
+    const code = text.charCodeAt(at);
+    let width = 1;
+    let isWord: boolean;
+    if (code < 0x80) isWord = ASCII_WORD_CHAR[code] === 1;
+    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1))) {
+      width = 2;
+      isWord = WORD_CHAR.test(text.slice(at, at + 2));
+    } else isWord = isBmpWordChar(code);
+    if (isWord !== inWord) {
+      inWord = isWord;
       if (inWord) {
         starts.push(at);
         hash = 0;
@@ -245,17 +292,17 @@ function wordsOf(text: string): Words {
         asciiHashes.push(hash);
       }
     }
-    if (inWord && hash !== NOT_ASCII) hash = text.charCodeAt(at) < 0x80 ? nextAsciiHash(hash, text.charCodeAt(at)) : NOT_ASCII;
+    if (inWord && hash !== NOT_ASCII) hash = code < 0x80 ? nextAsciiHash(hash, code) : NOT_ASCII;
     at += width;
   }
   if (inWord) {
-    ends.push(text.length);
+    ends.push(length);
     asciiHashes.push(hash);
   }
   return { text, starts, ends, lower: [], asciiHashes };
 }
 
-/** A hash of the lower case of an ASCII text, never NOT_ASCII. */
+/** A hash of the lower case of an ASCII text, never NOT_ASCII; 30 bits, so it stays a small integer (no heap number per word). */
 function asciiHash(text: string): number {
   let hash = 0;
   for (let at = 0; at < text.length; at++) hash = nextAsciiHash(hash, text.charCodeAt(at));
@@ -264,30 +311,37 @@ function asciiHash(text: string): number {
 
 function nextAsciiHash(hash: number, code: number): number {
   const lower = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
-  return (Math.imul(hash, 31) + lower) & 0x7fffffff;
+  return (Math.imul(hash, 31) + lower) & 0x3fffffff;
 }
 
 /** 2 for a surrogate pair, else 1 (a lone surrogate is one non-word unit, as in a /u regex). */
 function codeWidth(text: string, at: number): number {
   const code = text.charCodeAt(at);
   if (code < 0xd800 || code > 0xdbff) return 1;
-  const next = text.charCodeAt(at + 1);
-  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  return isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1;
 }
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 0x80 }, (_, code) => (WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0));
 
 // Whether each BMP code unit is a word character, learnt on first sight (0 unknown, 1 word, 2 not):
 // testing WORD_CHAR per character of Cyrillic or accented text is what this saves.
 const bmpWordChar = new Uint8Array(0x10000);
 
-function isWordCharAt(text: string, at: number, width: number): boolean {
-  if (width === 2) return WORD_CHAR.test(text.slice(at, at + 2));
-  const code = text.charCodeAt(at);
+function isBmpWordChar(code: number): boolean {
   let known = bmpWordChar[code]!;
   if (known === 0) {
-    known = WORD_CHAR.test(text[at]!) ? 1 : 2;
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
     bmpWordChar[code] = known;
   }
   return known === 1;
+}
+
+function isWordCharAt(text: string, at: number, width: number): boolean {
+  return width === 2 ? WORD_CHAR.test(text.slice(at, at + 2)) : isBmpWordChar(text.charCodeAt(at));
 }
 
 function lowerWord(words: Words, i: number): string {

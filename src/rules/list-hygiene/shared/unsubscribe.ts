@@ -4,7 +4,8 @@
 import type { AnyNode, Element } from "domhandler";
 import type { Location, MessageModel } from "../../../message/model.js";
 import type { RuleData } from "../../data.js";
-import { phraseMatcher, type PhraseMatcher } from "./phrases.js";
+import { phraseMatcher, type PhraseMatcher, type WordCache } from "./phrases.js";
+import { messageWords } from "./message-words.js";
 import { attributeOffset, textOf } from "../../../message/html.js";
 import { computeLineStarts, lineAt } from "../../../message/mime.js";
 
@@ -67,11 +68,11 @@ function findOffers(message: MessageModel, data: RuleData): UnsubscribeOffer[] {
   if (message.htmlBody) {
     const links = htmlUnsubscribeLinks(message, data);
     if (links.length > 0) return links;
-    const offers = plainTextOffers(message.htmlBody.visibleText, undefined, data);
+    const offers = plainTextOffers(message.htmlBody.visibleText, undefined, data, messageWords(message));
     if (offers.length > 0) return offers;
   }
   if (!message.text) return [];
-  const offers = plainTextOffers(message.text.content, "text/plain", data);
+  const offers = plainTextOffers(message.text.content, "text/plain", data, messageWords(message));
   if (offers.length > 0) return offers;
   return message.links
     .filter((link) => link.source === "text" && urlNamesUnsubscribe(link.href, data))
@@ -141,10 +142,10 @@ function isHidden(element: Element): boolean {
   return false;
 }
 
-function plainTextOffers(text: string, part: string | undefined, data: RuleData): UnsubscribeOffer[] {
+function plainTextOffers(text: string, part: string | undefined, data: RuleData, words: WordCache): UnsubscribeOffer[] {
   const lineStarts = part ? computeLineStarts(text) : [];
   const offers: UnsubscribeOffer[] = [];
-  for (const match of unsubscribeMatcher(data).find(text, 200)) {
+  for (const match of unsubscribeMatcher(data).find(text, 200, words)) {
     const window = text.slice(Math.max(0, match.index - TEXT_WINDOW), match.index + match.text.length + TEXT_WINDOW);
     if (!URL_OR_ADDRESS.test(window)) continue;
     const line = part ? lineAt(lineStarts, match.index) : 0;
