@@ -1,7 +1,7 @@
 // Runs rules and turns their raw findings into report findings stamped with catalogue metadata.
 import type { MessageModel } from "../message/model.js";
 import type { AuthFacts } from "../audit/facts.js";
-import type { Category, DnsRule, Level, MessageRule, RawFinding, Rule, RuleMeta, Severity } from "./types.js";
+import type { Category, DnsRule, Level, MessageRule, RawFinding, Rule, RuleContext, RuleMeta, Severity } from "./types.js";
 import { loadCatalogue } from "./catalogue.js";
 import { ruleLoaders } from "./registry.generated.js";
 import { loadRuleData, type RuleData } from "./data.js";
@@ -60,7 +60,13 @@ export function levelOf(meta: RuleMeta | undefined, settings: RuleSettings): Lev
 }
 
 export function runMessageRules(message: MessageModel, rules: LoadedRules): Finding[] {
-  return rules.message.flatMap((rule) => guarded(rule.id, () => rule.check(message, contextFor(rule.id, rules)), rules.settings));
+  const findings: Finding[] = [];
+  for (const rule of rules.message) {
+    const context = contextFor(rule.id, rules);
+    const found = guarded(rule.id, () => rule.check(message, context), rules.settings);
+    if (found.length > 0) findings.push(...found);
+  }
+  return findings;
 }
 
 export function runDnsRules(facts: AuthFacts, rules: LoadedRules, message?: MessageModel): Finding[] {
@@ -83,15 +89,26 @@ function guarded(id: string, check: () => readonly RawFinding[], settings: RuleS
     if (process.env.MAIL_PREFLIGHT_DEBUG) process.stderr.write(`mail-preflight: rule ${id} failed: ${(error as Error)?.stack ?? reason}\n`);
     return stamp(INTERNAL_ERROR, [{ message: `The rule ${id} failed on this message, so its check is missing from this result: ${reason}`, evidence: id }], settings);
   }
-  return stamp(id, raw, settings);
+  // most rules find nothing in most messages
+  return raw.length > 0 ? stamp(id, raw, settings) : [];
 }
 
 /** The engine rule a failing rule becomes. */
 export const INTERNAL_ERROR = "internal-error";
 
-function contextFor(id: string, rules: LoadedRules) {
-  const meta = loadCatalogue().get(id);
-  return { data: rules.data, options: { ...meta?.options, ...rules.settings.options?.[id] } };
+// A rule's context is the same for every message checked with one rule set: made once, not per message.
+const contexts = new WeakMap<LoadedRules, Map<string, RuleContext>>();
+
+function contextFor(id: string, rules: LoadedRules): RuleContext {
+  let byId = contexts.get(rules);
+  if (!byId) contexts.set(rules, (byId = new Map()));
+  let context = byId.get(id);
+  if (!context) {
+    const meta = loadCatalogue().get(id);
+    context = { data: rules.data, options: { ...meta?.options, ...rules.settings.options?.[id] } };
+    byId.set(id, context);
+  }
+  return context;
 }
 
 /** Catalogue metadata onto raw findings; a level from settings overrides the finding's own severity. */
