@@ -1,6 +1,5 @@
 import type { MessageRule } from "../types.js";
 import { bodyText } from "../list-hygiene/shared/readable-text.js";
-import { CASED_LETTER, MARK, OTHER_LETTER } from "../../message/unicode-classes.generated.js";
 
 // A body written largely in capitals ("EARN MONEY FROM HOME. NO EXPERIENCE NEEDED.") shouts, and filters
 // score it: SpamAssassin's UPPERCASE_50_75 / UPPERCASE_75_100 (20_meta_tests.cf, check_for_uppercase) count
@@ -11,10 +10,10 @@ import { CASED_LETTER, MARK, OTHER_LETTER } from "../../message/unicode-classes.
 // them is not judged (its acronyms are its only capitals).
 // Runs of cased letters (and their combining marks) only: "国际MBA学生" must give the word "MBA", not one
 // eleven-letter word that is "in capitals" because its Han letters have no lower case.
-// [\p{Lu}\p{Ll}\p{Lt}][\p{Lu}\p{Ll}\p{Lt}\p{M}]* and ([\p{Lu}\p{Ll}\p{Lt}]+)|\p{Lo}+, the classes as ranges:
-// a run parses both anew, which took 6 ms with ICU's \p{…} (src/message/unicode-classes.generated.ts)
-const WORD = new RegExp(`[${CASED_LETTER}][${CASED_LETTER}${MARK}]*`, "gu");
-const LETTER_RUN = new RegExp(`([${CASED_LETTER}]+)|[${OTHER_LETTER}]+`, "gu");
+// A word is a cased letter, then cased letters and combining marks; "caseless" letters are \p{Lo}.
+const CASED = /^[\p{Lu}\p{Ll}\p{Lt}]$/u;
+const MARK = /^\p{M}$/u;
+const CASELESS = /^\p{Lo}$/u;
 const MIN_WORD_LETTERS = 3;
 const MAX_TEXT_CHARS = 1_000_000;
 const EVIDENCE_CHARS = 80;
@@ -49,13 +48,16 @@ export const bodyAllCaps: MessageRule = {
   },
 };
 
-/** Whether letters without case (Han, kana, Hangul, Arabic…) outnumber the cased ones. */
+/** Whether letters without case (Han, kana, Hangul, Arabic…) outnumber the cased ones (in UTF-16 units). */
 function mostlyCaseless(text: string): boolean {
   let cased = 0;
   let caseless = 0;
-  for (const match of text.matchAll(LETTER_RUN)) {
-    if (match[1] !== undefined) cased += match[1].length;
-    else caseless += match[0].length;
+  for (let at = 0; at < text.length; ) {
+    const width = codeWidth(text, at);
+    const kind = letterKind(text, at, width);
+    if (kind === CASED_LETTER) cased += width;
+    else if (kind === CASELESS_LETTER) caseless += width;
+    at += width;
   }
   return caseless > cased;
 }
@@ -63,15 +65,68 @@ function mostlyCaseless(text: string): boolean {
 /** Words of at least MIN_WORD_LETTERS letters whose script has case; capitals when no letter is lower-case. */
 function casedWords(text: string): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    if (word.length < MIN_WORD_LETTERS) continue;
-    const lower = word.toLowerCase();
+  for (let at = 0; at < text.length; ) {
+    let width = codeWidth(text, at);
+    if (letterKind(text, at, width) !== CASED_LETTER) {
+      at += width;
+      continue;
+    }
+    const start = at;
+    let ascii = true;
+    let lowerSeen = false;
+    do {
+      const code = text.charCodeAt(at);
+      if (code >= 0x80) ascii = false;
+      else if (code >= 0x61) lowerSeen = true;
+      at += width;
+      width = at < text.length ? codeWidth(text, at) : 0;
+    } while (width > 0 && isWordPart(letterKind(text, at, width)));
+    if (at - start < MIN_WORD_LETTERS) continue;
+    // ASCII letters all have case: no need to build the word's lower and upper case to know
+    if (ascii) {
+      words.push({ start, end: at, capitals: !lowerSeen });
+      continue;
+    }
+    const word = text.slice(start, at);
     const upper = word.toUpperCase();
-    if (lower === upper) continue;
-    words.push({ start: match.index, end: match.index + word.length, capitals: word === upper });
+    if (word.toLowerCase() === upper) continue;
+    words.push({ start, end: at, capitals: word === upper });
   }
   return words;
+}
+
+const OTHER = 0;
+const CASED_LETTER = 1;
+const COMBINING_MARK = 2;
+const CASELESS_LETTER = 3;
+// each BMP code unit's kind + 1, learnt on first sight (0: not yet asked): one regex test per distinct character
+const bmpKinds = new Uint8Array(0x10000);
+
+function letterKind(text: string, at: number, width: number): number {
+  if (width === 2) return kindOf(text.slice(at, at + 2));
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? CASED_LETTER : OTHER;
+  let known = bmpKinds[code]!;
+  if (known === 0) bmpKinds[code] = known = kindOf(String.fromCharCode(code)) + 1;
+  return known - 1;
+}
+
+function isWordPart(kind: number): boolean {
+  return kind === CASED_LETTER || kind === COMBINING_MARK;
+}
+
+function kindOf(char: string): number {
+  if (CASED.test(char)) return CASED_LETTER;
+  if (MARK.test(char)) return COMBINING_MARK;
+  return CASELESS.test(char) ? CASELESS_LETTER : OTHER;
+}
+
+/** 2 for a surrogate pair, else 1 (a lone surrogate is one unit that no class matches, as in a /u regex). */
+function codeWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 /** The longest stretch of consecutive capital words, cut after the last whole word within EVIDENCE_CHARS, blanks collapsed. */
