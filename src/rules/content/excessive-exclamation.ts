@@ -25,8 +25,9 @@ export const excessiveExclamation: MessageRule = {
     const minSentences = Number(ctx.options.minSentences ?? 10);
     const minShare = Number(ctx.options.minShare ?? 0.25);
     const runs = [...text.matchAll(RUN)];
-    const sentences = text.match(SENTENCE_END)?.length ?? 0;
     const exclamatory = text.match(EXCLAMATION_END)?.length ?? 0;
+    // sentences only matter to a body with enough exclamations: most bodies are not cut into sentences
+    const sentences = exclamatory >= minSentences ? (text.match(SENTENCE_END)?.length ?? 0) : 0;
     const share = sentences > 0 ? exclamatory / sentences : 0;
     const manyRuns = runs.length >= minRuns;
     const shouting = exclamatory >= minSentences && share >= minShare;

@@ -20,6 +20,8 @@ import { wordsOf } from "../../message/words.js";
 const SKIPPED = new Set(["script", "style", "head", "title", "template", "noscript", "xml"]);
 // zero-width and padding characters preheaders are filled with
 const INVISIBLE_CHARACTERS = /[\s\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\uffa0]/g;
+// any character outside that class: a text node without one shows nothing
+const VISIBLE_CHARACTER = /[^\s\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\uffa0]/;
 const MAX_FINDINGS = 10;
 const DEFAULT_BACKGROUND: Rgb = [255, 255, 255];
 
@@ -65,10 +67,11 @@ export const hiddenText: MessageRule = {
       }
       if (node.type !== "text") continue;
       const text = (node as unknown as { data: string }).data;
-      if (text.replace(INVISIBLE_CHARACTERS, "") === "") continue;
+      if (!VISIBLE_CHARACTER.test(text)) continue;
       const hider = parentState.hidden ?? parentState.tinyFont ?? lowContrast(parentState, maxColourDistance, defaultBackground);
       if (!hider) {
-        visibleWords += wordsOf(text, 1000).length;
+        // only compared with preheaderMaxWordsBefore: past it, counting on cannot change the answer
+        if (visibleWords < preheaderMaxWordsBefore) visibleWords += wordsOf(text, 1000).length;
         continue;
       }
       if (!/[\p{L}\p{N}]/u.test(text)) continue; // a hidden "." or "|" is layout, not content
