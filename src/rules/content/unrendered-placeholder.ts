@@ -1,5 +1,6 @@
 import type { HtmlBody, Location } from "../../message/model.js";
 import type { MessageRule, RawFinding } from "../types.js";
+import type { RuleData } from "../data.js";
 import { nodesOf } from "../../message/dom.js";
 import { computeLineStarts, lineAt } from "../../message/mime.js";
 import { LETTER, NUMBER } from "../../message/unicode-classes.generated.js";
@@ -60,7 +61,7 @@ export const unrenderedPlaceholder: MessageRule = {
   id: "unrendered-placeholder",
   kind: "message",
   check(message, ctx) {
-    const fields = new Set([...ctx.data.list("placeholder-fields")].map(fieldKey));
+    const fields = fieldKeys(ctx.data);
     const isPlaceholder = (syntax: Syntax, match: RegExpExecArray) =>
       HAS_LETTER.test(match[0]) && (!syntax.variable || fields.has(fieldKey(syntax.variable(match))));
     const found = new Map<string, Location>();
@@ -112,6 +113,18 @@ export const unrenderedPlaceholder: MessageRule = {
 };
 
 const NOT_LETTER = new RegExp(`[^${LETTER}]`, "gu");
+
+// the field list's keys, made once per rule data rather than once a message
+const fieldKeysOf = new WeakMap<RuleData, ReadonlySet<string>>();
+
+function fieldKeys(data: RuleData): ReadonlySet<string> {
+  let keys = fieldKeysOf.get(data);
+  if (!keys) {
+    keys = new Set([...data.list("placeholder-fields")].map(fieldKey));
+    fieldKeysOf.set(data, keys);
+  }
+  return keys;
+}
 
 function fieldKey(name: string): string {
   return name.toLowerCase().replace(NOT_LETTER, "");
