@@ -84,7 +84,24 @@ function closesItself(source: string, element: Element, end: number): boolean {
   if (tagStart === (element.startIndex ?? -1)) return source[end - 1] === "/" && source[end] === ">";
   const tagEnd = source.indexOf(">", tagStart);
   if (tagEnd === -1 || end > tagEnd || tagEnd - tagStart > element.name.length + 40) return false;
-  return new RegExp(`^</${escapeRegExp(element.name)}\\s*>$`, "i").test(source.slice(tagStart, tagEnd + 1));
+  return isEndTagOf(source.slice(tagStart, tagEnd + 1), element.name);
+}
+
+const END_TAG_REST = /^\s*>$/;
+
+/**
+ * Whether `tag` is `</name>` with any case and blanks before the ">": what /^<\/name\s*>$/i said, without
+ * compiling a pattern per element. `name` passed TAG_NAME (lower-case ASCII); a non-Unicode /i folds
+ * ASCII letters only, so the comparison is by code unit.
+ */
+function isEndTagOf(tag: string, name: string): boolean {
+  if (!tag.startsWith("</") || tag.length < name.length + 3) return false;
+  for (let k = 0; k < name.length; k++) {
+    const code = tag.charCodeAt(2 + k);
+    const wanted = name.charCodeAt(k);
+    if (code !== wanted && !(code >= 0x41 && code <= 0x5a && code + 0x20 === wanted)) return false;
+  }
+  return END_TAG_REST.test(tag.slice(2 + name.length));
 }
 
 function duplicateAttributes(source: string, element: Element): Problem[] {
@@ -139,8 +156,4 @@ function entityProblems(html: HtmlBody): Problem[] {
     }
   }
   return problems;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
