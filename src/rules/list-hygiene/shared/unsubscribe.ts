@@ -89,11 +89,11 @@ function htmlUnsubscribeLinks(message: MessageModel, data: RuleData): Unsubscrib
     const attribute = LINK_ELEMENTS[element.name.toLowerCase()];
     if (!attribute || element.attribs[attribute] === undefined) continue;
     if (++seen > MAX_LINKS) break;
-    if (isHidden(element)) continue;
     const href = element.attribs[attribute]!.trim();
     const text = attribute === "action" ? "" : textOf(element).replace(/\s+/g, " ").trim();
     const evidence = matcher.find(text, 1)[0]?.text ?? (urlNamesUnsubscribe(href, data) ? href : matcher.find(contextOf(element), 1)[0]?.text);
-    if (evidence === undefined) continue;
+    // the walk up the ancestors' styles is asked only of the few links that offer an unsubscribe
+    if (evidence === undefined || isHidden(element)) continue;
     const offset = attributeOffset(body.source, element, attribute);
     offers.push({ href, evidence, location: body.locate(offset), htmlOffset: element.startIndex ?? offset });
   }
