@@ -32,9 +32,9 @@ export const bodyAllCaps: MessageRule = {
     const minWords = Number(ctx.options.minWords ?? 20);
     const minCapsWords = Number(ctx.options.minCapsWords ?? 10);
     const minShare = Number(ctx.options.minShare ?? 0.25);
+    const { words, mostlyCaseless } = letters(text);
     // a text written mostly in a script without case has only its acronyms in capitals: not judged
-    if (mostlyCaseless(text)) return [];
-    const words = casedWords(text);
+    if (mostlyCaseless) return [];
     const capsWords = words.filter((word) => word.capitals).length;
     if (words.length < minWords || capsWords < minCapsWords || capsWords / words.length < minShare) return [];
     const percent = Math.round((capsWords / words.length) * 100);
@@ -48,26 +48,20 @@ export const bodyAllCaps: MessageRule = {
   },
 };
 
-/** Whether letters without case (Han, kana, Hangul, Arabic…) outnumber the cased ones (in UTF-16 units). */
-function mostlyCaseless(text: string): boolean {
+/**
+ * In one pass: the words of at least MIN_WORD_LETTERS letters whose script has case (capitals when no
+ * letter is lower-case), and whether letters without case (Han, kana, Hangul, Arabic…) outnumber the
+ * cased ones, in UTF-16 units.
+ */
+function letters(text: string): { words: Word[]; mostlyCaseless: boolean } {
+  const words: Word[] = [];
   let cased = 0;
   let caseless = 0;
   for (let at = 0; at < text.length; ) {
-    const width = codeWidth(text, at);
-    const kind = letterKind(text, at, width);
-    if (kind === CASED_LETTER) cased += width;
-    else if (kind === CASELESS_LETTER) caseless += width;
-    at += width;
-  }
-  return caseless > cased;
-}
-
-/** Words of at least MIN_WORD_LETTERS letters whose script has case; capitals when no letter is lower-case. */
-function casedWords(text: string): Word[] {
-  const words: Word[] = [];
-  for (let at = 0; at < text.length; ) {
     let width = codeWidth(text, at);
-    if (letterKind(text, at, width) !== CASED_LETTER) {
+    let kind = letterKind(text, at, width);
+    if (kind !== CASED_LETTER) {
+      if (kind === CASELESS_LETTER) caseless += width;
       at += width;
       continue;
     }
@@ -75,12 +69,15 @@ function casedWords(text: string): Word[] {
     let ascii = true;
     let lowerSeen = false;
     do {
+      if (kind === CASED_LETTER) cased += width;
       const code = text.charCodeAt(at);
       if (code >= 0x80) ascii = false;
       else if (code >= 0x61) lowerSeen = true;
       at += width;
-      width = at < text.length ? codeWidth(text, at) : 0;
-    } while (width > 0 && isWordPart(letterKind(text, at, width)));
+      if (at >= text.length) break;
+      width = codeWidth(text, at);
+      kind = letterKind(text, at, width);
+    } while (kind === CASED_LETTER || kind === COMBINING_MARK);
     if (at - start < MIN_WORD_LETTERS) continue;
     // ASCII letters all have case: no need to build the word's lower and upper case to know
     if (ascii) {
@@ -92,7 +89,7 @@ function casedWords(text: string): Word[] {
     if (word.toLowerCase() === upper) continue;
     words.push({ start, end: at, capitals: word === upper });
   }
-  return words;
+  return { words, mostlyCaseless: caseless > cased };
 }
 
 const OTHER = 0;
@@ -109,10 +106,6 @@ function letterKind(text: string, at: number, width: number): number {
   let known = bmpKinds[code]!;
   if (known === 0) bmpKinds[code] = known = kindOf(String.fromCharCode(code)) + 1;
   return known - 1;
-}
-
-function isWordPart(kind: number): boolean {
-  return kind === CASED_LETTER || kind === COMBINING_MARK;
 }
 
 function kindOf(char: string): number {
