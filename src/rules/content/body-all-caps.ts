@@ -1,5 +1,6 @@
 import type { MessageRule } from "../types.js";
 import { bodyText } from "../list-hygiene/shared/readable-text.js";
+import { CASED_LETTER, MARK, OTHER_LETTER } from "../../message/unicode-classes.generated.js";
 
 // A body written largely in capitals ("EARN MONEY FROM HOME. NO EXPERIENCE NEEDED.") shouts, and filters
 // score it: SpamAssassin's UPPERCASE_50_75 / UPPERCASE_75_100 (20_meta_tests.cf, check_for_uppercase) count
@@ -10,10 +11,12 @@ import { bodyText } from "../list-hygiene/shared/readable-text.js";
 // them is not judged (its acronyms are its only capitals).
 // Runs of cased letters (and their combining marks) only: "国际MBA学生" must give the word "MBA", not one
 // eleven-letter word that is "in capitals" because its Han letters have no lower case.
-// A word is a cased letter, then cased letters and combining marks; "caseless" letters are \p{Lo}.
-const CASED = /^[\p{Lu}\p{Ll}\p{Lt}]$/u;
-const MARK = /^\p{M}$/u;
-const CASELESS = /^\p{Lo}$/u;
+// A word is a cased letter (\p{Lu}\p{Ll}\p{Lt}), then cased letters and combining marks (\p{M}); "caseless"
+// letters are \p{Lo}. The classes as ranges (src/message/unicode-classes.generated.ts): ICU's \p{…} is
+// parsed anew by every run.
+const CASED = new RegExp(`^[${CASED_LETTER}]$`, "u");
+const COMBINING = new RegExp(`^[${MARK}]$`, "u");
+const CASELESS = new RegExp(`^[${OTHER_LETTER}]$`, "u");
 const MIN_WORD_LETTERS = 3;
 const MAX_TEXT_CHARS = 1_000_000;
 const EVIDENCE_CHARS = 80;
@@ -60,8 +63,8 @@ function letters(text: string): { words: Word[]; mostlyCaseless: boolean } {
   for (let at = 0; at < text.length; ) {
     let width = codeWidth(text, at);
     let kind = letterKind(text, at, width);
-    if (kind !== CASED_LETTER) {
-      if (kind === CASELESS_LETTER) caseless += width;
+    if (kind !== KIND_CASED) {
+      if (kind === KIND_CASELESS) caseless += width;
       at += width;
       continue;
     }
@@ -69,7 +72,7 @@ function letters(text: string): { words: Word[]; mostlyCaseless: boolean } {
     let ascii = true;
     let lowerSeen = false;
     do {
-      if (kind === CASED_LETTER) cased += width;
+      if (kind === KIND_CASED) cased += width;
       const code = text.charCodeAt(at);
       if (code >= 0x80) ascii = false;
       else if (code >= 0x61) lowerSeen = true;
@@ -77,7 +80,7 @@ function letters(text: string): { words: Word[]; mostlyCaseless: boolean } {
       if (at >= text.length) break;
       width = codeWidth(text, at);
       kind = letterKind(text, at, width);
-    } while (kind === CASED_LETTER || kind === COMBINING_MARK);
+    } while (kind === KIND_CASED || kind === KIND_MARK);
     if (at - start < MIN_WORD_LETTERS) continue;
     // ASCII letters all have case: no need to build the word's lower and upper case to know
     if (ascii) {
@@ -92,26 +95,26 @@ function letters(text: string): { words: Word[]; mostlyCaseless: boolean } {
   return { words, mostlyCaseless: caseless > cased };
 }
 
-const OTHER = 0;
-const CASED_LETTER = 1;
-const COMBINING_MARK = 2;
-const CASELESS_LETTER = 3;
+const KIND_OTHER = 0;
+const KIND_CASED = 1;
+const KIND_MARK = 2;
+const KIND_CASELESS = 3;
 // each BMP code unit's kind + 1, learnt on first sight (0: not yet asked): one regex test per distinct character
 const bmpKinds = new Uint8Array(0x10000);
 
 function letterKind(text: string, at: number, width: number): number {
   if (width === 2) return kindOf(text.slice(at, at + 2));
   const code = text.charCodeAt(at);
-  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? CASED_LETTER : OTHER;
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? KIND_CASED : KIND_OTHER;
   let known = bmpKinds[code]!;
   if (known === 0) bmpKinds[code] = known = kindOf(String.fromCharCode(code)) + 1;
   return known - 1;
 }
 
 function kindOf(char: string): number {
-  if (CASED.test(char)) return CASED_LETTER;
-  if (MARK.test(char)) return COMBINING_MARK;
-  return CASELESS.test(char) ? CASELESS_LETTER : OTHER;
+  if (CASED.test(char)) return KIND_CASED;
+  if (COMBINING.test(char)) return KIND_MARK;
+  return CASELESS.test(char) ? KIND_CASELESS : KIND_OTHER;
 }
 
 /** 2 for a surrogate pair, else 1 (a lone surrogate is one unit that no class matches, as in a /u regex). */

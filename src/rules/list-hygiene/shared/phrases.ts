@@ -325,7 +325,8 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-const ASCII_WORD_CHAR = Uint8Array.from({ length: 0x80 }, (_, code) => (WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0));
+// WORD_CHAR over ASCII: letters, digits, underscore
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 0x80 }, (_, code) => (/[A-Za-z0-9_]/.test(String.fromCharCode(code)) ? 1 : 0));
 
 // Whether each BMP code unit is a word character, learnt on first sight (0 unknown, 1 word, 2 not):
 // testing WORD_CHAR per character of Cyrillic or accented text is what this saves.
