@@ -4,6 +4,7 @@
 // first bytes and the rest is let go as it flows past.
 import { once } from "node:events";
 import { MailParser, type AddressObject, type AttachmentStream, type MessageText } from "mailparser";
+import { guessCharsets, type CharsetGuess } from "./charset-hook.js";
 
 /** Bytes of each attachment kept: enough to sniff executables and OLE/ZIP containers (risky-attachment). */
 const ATTACHMENT_HEAD_BYTES = 64;
@@ -45,6 +46,8 @@ export interface DecodedMessage {
   readonly from?: AddressObject;
   readonly replyTo?: AddressObject;
   readonly attachments: readonly DecodedAttachment[];
+  /** Text parts decoded in another charset than their label said (charset-hook.ts). */
+  readonly charsetGuesses: readonly CharsetGuess[];
 }
 
 export async function decodeMessage(source: Buffer): Promise<DecodedMessage> {
@@ -57,6 +60,8 @@ export async function decodeMessage(source: Buffer): Promise<DecodedMessage> {
     // the model has no attachment checksum: MailParser would MD5 every attachment byte otherwise
     checksumAlgo: false,
   });
+  const charsetGuesses: CharsetGuess[] = [];
+  guessCharsets(parser, charsetGuesses);
   // The first 'error' settles the parse, as in simpleParser: it can come while an attachment is read
   // whose stream then never ends. Listening with `on` also keeps a second error from throwing.
   const failed = new Promise<never>((_resolve, reject) => parser.on("error", reject));
@@ -64,6 +69,7 @@ export async function decodeMessage(source: Buffer): Promise<DecodedMessage> {
   return {
     ...body,
     textParts: textPartsOf((parser as unknown as { tree?: ParserNode }).tree),
+    charsetGuesses,
     ...(parser.subject !== undefined ? { subject: parser.subject } : {}),
     ...(parser.from !== undefined ? { from: parser.from } : {}),
     ...(parser.replyTo !== undefined ? { replyTo: parser.replyTo } : {}),

@@ -47,6 +47,8 @@ export interface MimePart {
   readonly path: string; // "1.2" style, "" for a single-part message
   readonly contentType: string; // lower-cased type/subtype
   readonly charset?: string;
+  /** A text part whose bytes did not fit its charset (or had none): the charset it was read in instead. */
+  readonly decodedAs?: string;
   readonly transferEncoding: string; // lower-cased; "7bit" when absent
   readonly disposition?: string;
   readonly filename?: string;

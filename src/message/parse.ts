@@ -52,13 +52,15 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
   if (options.from !== undefined) headers = replaceHeader(headers, "From", options.from);
   if (options.subject !== undefined) headers = replaceHeader(headers, "Subject", options.subject);
 
-  const mime = scan.leaves.map(toMimePart);
+  // a text part read in a guessed charset (its label did not fit its bytes) says so, and maps positions through it
+  const guessed = new Map(parsed.charsetGuesses.map((guess) => [guess.path, guess.decodedAs]));
+  const mime = scan.leaves.map((leaf) => toMimePart(leaf, guessed.get(leaf.path)));
   const htmlLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/html" && !isAttachmentLeaf(leaf));
   const textLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/plain" && !isAttachmentLeaf(leaf));
   const html: BodyPart | undefined =
-    parsed.html !== undefined && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf, buffer) : undefined;
+    parsed.html !== undefined && parsed.html !== "" ? bodyPart("text/html", parsed.html, htmlLeaf, buffer, guessed) : undefined;
   const text: BodyPart | undefined =
-    parsed.text !== undefined && textLeaf ? textBody(parsed.text, parsed.textParts, textLeaf, scan.leaves, buffer) : undefined;
+    parsed.text !== undefined && textLeaf ? textBody(parsed.text, parsed.textParts, textLeaf, scan.leaves, buffer, guessed) : undefined;
 
   const attachments: Attachment[] = parsed.attachments.map((attachment) => ({
     filename: attachment.filename ?? "",
@@ -211,11 +213,14 @@ export function buildModel({ fields, limits }: MessageFields): MessageModel {
 }
 
 /** `message` is the whole message, which the leaf's byte offsets index. */
-function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined, message: Buffer): BodyPart {
+/** Guessed charsets by MIME path. */
+type Guessed = ReadonlyMap<string, string>;
+
+function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf: ScannedPart | undefined, message: Buffer, guessed: Guessed): BodyPart {
   return {
     contentType,
     content,
-    ...(leaf ? { transferEncoding: leaf.transferEncoding, fileLine: leaf.bodyLine, toFilePosition: leafPositionMap(leaf, message) } : {}),
+    ...(leaf ? { transferEncoding: leaf.transferEncoding, fileLine: leaf.bodyLine, toFilePosition: leafPositionMap(leaf, message, guessed) } : {}),
     ...(leaf?.params.get("charset") ? { charset: leaf.params.get("charset")!.toLowerCase() } : {}),
   };
 }
@@ -228,8 +233,8 @@ function bodyPart(contentType: "text/html" | "text/plain", content: string, leaf
  * found where a part can begin (our scan and mailparser's disagree on a broken message), positions are
  * mapped through the first part, as for a single part.
  */
-function textBody(content: string, parts: readonly DecodedTextPart[], firstLeaf: ScannedPart, leaves: readonly ScannedPart[], message: Buffer): BodyPart {
-  const single = bodyPart("text/plain", content, firstLeaf, message);
+function textBody(content: string, parts: readonly DecodedTextPart[], firstLeaf: ScannedPart, leaves: readonly ScannedPart[], message: Buffer, guessed: Guessed): BodyPart {
+  const single = bodyPart("text/plain", content, firstLeaf, message, guessed);
   if (parts.length === 0 || (parts.length === 1 && parts[0]!.path === firstLeaf.path && content.startsWith(parts[0]!.content))) return single;
   const found: { leaf: ScannedPart; offset: number }[] = [];
   let cursor = 0;
@@ -241,7 +246,7 @@ function textBody(content: string, parts: readonly DecodedTextPart[], firstLeaf:
     cursor = offset + part.content.length;
   }
   const lineStarts = computeLineStarts(content);
-  const sections = found.map(({ leaf, offset }) => ({ mimePart: leaf.path, firstLine: lineAt(lineStarts, offset), map: leafPositionMap(leaf, message) }));
+  const sections = found.map(({ leaf, offset }) => ({ mimePart: leaf.path, firstLine: lineAt(lineStarts, offset), map: leafPositionMap(leaf, message, guessed) }));
   return {
     ...single,
     sections: sections.map(({ mimePart, firstLine }) => ({ mimePart, firstLine })),
@@ -253,21 +258,22 @@ function textBody(content: string, parts: readonly DecodedTextPart[], firstLeaf:
   };
 }
 
-function leafPositionMap(leaf: ScannedPart, message: Buffer): FilePositionMap {
+function leafPositionMap(leaf: ScannedPart, message: Buffer, guessed: Guessed): FilePositionMap {
   // file-position.ts maps positions in the body as sent, read as latin1 (one character a byte)
-  return filePositionMap(message.toString("latin1", leaf.bodyStart, leaf.bodyEnd), leaf.transferEncoding, leaf.bodyLine, leaf.params.get("charset"));
+  return filePositionMap(message.toString("latin1", leaf.bodyStart, leaf.bodyEnd), leaf.transferEncoding, leaf.bodyLine, guessed.get(leaf.path) ?? leaf.params.get("charset"));
 }
 
 function isAttachmentLeaf(leaf: ScannedPart): boolean {
   return leaf.disposition === "attachment";
 }
 
-function toMimePart(leaf: ScannedPart): MimePart {
+function toMimePart(leaf: ScannedPart, decodedAs: string | undefined): MimePart {
   const charset = leaf.params.get("charset");
   return {
     path: leaf.path,
     contentType: leaf.contentType,
     ...(charset ? { charset: charset.toLowerCase() } : {}),
+    ...(decodedAs ? { decodedAs } : {}),
     transferEncoding: leaf.transferEncoding,
     ...(leaf.disposition ? { disposition: leaf.disposition } : {}),
     ...(leaf.filename !== undefined ? { filename: leaf.filename } : {}),
