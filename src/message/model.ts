@@ -46,6 +46,8 @@ export interface Header {
 export interface MimePart {
   readonly path: string; // "1.2" style, "" for a single-part message
   readonly contentType: string; // lower-cased type/subtype
+  /** Content type of the multipart the part is a child of ("multipart/alternative"); none for a single-part message. */
+  readonly container?: string;
   readonly charset?: string;
   /** A text part whose bytes did not fit its charset (or had none): the charset it was read in instead. */
   readonly decodedAs?: string;

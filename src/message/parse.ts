@@ -54,7 +54,8 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
 
   // a text part read in a guessed charset (its label did not fit its bytes) says so, and maps positions through it
   const guessed = new Map(parsed.charsetGuesses.map((guess) => [guess.path, guess.decodedAs]));
-  const mime = scan.leaves.map((leaf) => toMimePart(leaf, guessed.get(leaf.path)));
+  const containers = containerTypes(scan.root);
+  const mime = scan.leaves.map((leaf) => toMimePart(leaf, guessed.get(leaf.path), containers.get(leaf.path)));
   const htmlLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/html" && !isAttachmentLeaf(leaf));
   const textLeaf = scan.leaves.find((leaf) => leaf.contentType === "text/plain" && !isAttachmentLeaf(leaf));
   const html: BodyPart | undefined =
@@ -267,11 +268,25 @@ function isAttachmentLeaf(leaf: ScannedPart): boolean {
   return leaf.disposition === "attachment";
 }
 
-function toMimePart(leaf: ScannedPart, decodedAs: string | undefined): MimePart {
+/** MIME path → content type of the multipart (or message/rfc822) part it is a child of. */
+function containerTypes(root: ScannedPart): Map<string, string> {
+  const containers = new Map<string, string>();
+  const visit = (part: ScannedPart) => {
+    for (const child of part.children) {
+      containers.set(child.path, part.contentType);
+      visit(child);
+    }
+  };
+  visit(root);
+  return containers;
+}
+
+function toMimePart(leaf: ScannedPart, decodedAs: string | undefined, container: string | undefined): MimePart {
   const charset = leaf.params.get("charset");
   return {
     path: leaf.path,
     contentType: leaf.contentType,
+    ...(container ? { container } : {}),
     ...(charset ? { charset: charset.toLowerCase() } : {}),
     ...(decodedAs ? { decodedAs } : {}),
     transferEncoding: leaf.transferEncoding,

@@ -1,5 +1,5 @@
 import type { MessageRule } from "../types.js";
-import { bodyText } from "../list-hygiene/shared/readable-text.js";
+import { bodyText, locateInBody } from "../list-hygiene/shared/readable-text.js";
 import { CASED_LETTER, MARK, OTHER_LETTER } from "../../message/unicode-classes.generated.js";
 
 // A body written largely in capitals ("EARN MONEY FROM HOME. NO EXPERIENCE NEEDED.") shouts, and filters
@@ -41,11 +41,12 @@ export const bodyAllCaps: MessageRule = {
     const capsWords = words.filter((word) => word.capitals).length;
     if (words.length < minWords || capsWords < minCapsWords || capsWords / words.length < minShare) return [];
     const percent = Math.round((capsWords / words.length) * 100);
+    const run = longestCapitalRun(text, words);
     return [
       {
         message: `The body shouts: ${capsWords} of its ${words.length} words (${percent}%) are in capitals.`,
-        evidence: longestCapitalRun(text, words),
-        location: { part: message.htmlBody ? "text/html" : "text/plain" },
+        evidence: run.evidence,
+        location: locateInBody(message, run.start),
       },
     ];
   },
@@ -126,7 +127,7 @@ function codeWidth(text: string, at: number): number {
 }
 
 /** The longest stretch of consecutive capital words, cut after the last whole word within EVIDENCE_CHARS, blanks collapsed. */
-function longestCapitalRun(text: string, words: readonly Word[]): string {
+function longestCapitalRun(text: string, words: readonly Word[]): { evidence: string; start: number } {
   let best = { first: 0, count: 0 };
   let run = { first: 0, count: 0 };
   words.forEach((word, index) => {
@@ -139,5 +140,5 @@ function longestCapitalRun(text: string, words: readonly Word[]): string {
     if (word.end - start > EVIDENCE_CHARS) break;
     end = word.end;
   }
-  return text.slice(start, end).replace(/\s+/g, " ");
+  return { evidence: text.slice(start, end).replace(/\s+/g, " "), start };
 }

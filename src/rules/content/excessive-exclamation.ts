@@ -1,5 +1,5 @@
 import type { MessageRule } from "../types.js";
-import { bodyText } from "../list-hygiene/shared/readable-text.js";
+import { bodyText, displayedPartAt, locateInBody } from "../list-hygiene/shared/readable-text.js";
 import { isConversation } from "../list-hygiene/shared/mail-kind.js";
 
 // A body that shouts ("Act now!!! Don't miss out!!!", or every other sentence ending in "!") is how
@@ -34,8 +34,10 @@ export const excessiveExclamation: MessageRule = {
     if (!manyRuns && !shouting) return [];
     // the text up to the first run, or to the first exclamatory sentence end
     const end = runs[0] ? runs[0].index + runs[0][0].length : text.search(/!(?=\s|$)/) + 1;
-    const evidence = text.slice(Math.max(0, end - EVIDENCE_CHARS), end).replace(/\s+/g, " ").trim();
+    // from within the part it is in: the text of the part before is another part's
+    const partStart = displayedPartAt(message, Math.max(0, end - 1))?.offset ?? 0;
+    const evidence = text.slice(Math.max(partStart, end - EVIDENCE_CHARS), end).replace(/\s+/g, " ").trim();
     const why = manyRuns ? `${runs.length} runs of "!!!"` : `${exclamatory} of its ${sentences} sentences end in "!" (${Math.round(share * 100)}%)`;
-    return [{ message: `The body shouts: ${why}.`, evidence, location: { part: message.htmlBody ? "text/html" : "text/plain" } }];
+    return [{ message: `The body shouts: ${why}.`, evidence, location: locateInBody(message, Math.max(0, end - 1)) }];
   },
 };

@@ -21,6 +21,11 @@ ruleTester(bodyAllCaps, {
   ],
   invalid: [
     {
+      // multipart/mixed: the HTML and its text alternative are calm, a text/plain part after them shouts
+      input: "fixtures/body-all-caps/fires-mixed-footer-part.eml",
+      findings: [{ message: /26 of its 40 words/, evidence: "ORDER YOUR FREE SAMPLE TODAY BEFORE THE OFFER ENDS. CALL OUR SALES TEAM NOW AND", location: { part: "text/plain", line: 2 } }],
+    },
+    {
       // multipart/alternative: the HTML part (windows-1252 QP, accented capitals) is read, not the iso-8859-1 text part
       input: "fixtures/body-all-caps/fires-fr-html.eml",
       findings: [

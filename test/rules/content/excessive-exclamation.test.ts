@@ -20,6 +20,11 @@ ruleTester(excessiveExclamation, {
   ],
   invalid: [
     {
+      // multipart/mixed: the runs are in a text/plain part after the HTML (not its alternative)
+      input: "fixtures/excessive-exclamation/fires-mixed-footer-part.eml",
+      findings: [{ message: /3 runs of "!!!"/, evidence: "Act now!!!", location: { part: "text/plain", line: 2 } }],
+    },
+    {
       // base64 UTF-8 HTML, French spacing before "!"
       input: "fixtures/excessive-exclamation/fires-runs.eml",
       findings: [{ message: /2 runs of "!!!"/, evidence: "Incroyable !!!", location: { part: "text/html" } }],

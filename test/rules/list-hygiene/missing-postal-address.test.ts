@@ -9,6 +9,8 @@ ruleTester(missingPostalAddress, {
     "fixtures/newsletter-it.eml",
     "fixtures/newsletter-ru.eml",
     "fixtures/missing-postal-address/clean-po-box.eml",
+    // the address is in a text/plain part after the HTML (multipart/mixed), which clients show too
+    "fixtures/missing-postal-address/clean-address-in-footer-part.eml",
     "fixtures/missing-unsubscribe-link/clean-personal.eml",
     { name: "a plain-text note to one person", eml: "From: Ann <ann@example.org>\nTo: bob@example.org\nSubject: Saturday\n\nShall we meet at the station at ten?\n" },
     footer("Acme Inc., 1600 Amphitheatre Parkway, Mountain View, CA 94043"),
@@ -24,6 +26,11 @@ ruleTester(missingPostalAddress, {
     footer("Acme AG, Bahnhofplatz 1, 8001 Zürich"),
   ],
   invalid: [
+    {
+      // the removal instructions are in a text/plain part after the HTML: they still make it list mail
+      input: "fixtures/missing-postal-address/fires-opt-out-in-footer-part.eml",
+      findings: [{ location: { part: "text/html" } }],
+    },
     { input: "fixtures/missing-postal-address/fires-no-address.eml", findings: [{ location: { part: "text/html" } }] },
     { input: footer("Call us on 0800 123 456 any time in 2026."), findings: 1 },
     {
