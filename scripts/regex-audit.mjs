@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run regex-audit: every regular expression of src/ (literals and new RegExp("…") with a literal
-// source) and of the rule data (rules/postal-address.json postcodes) through recheck, which looks for
+// source) and of the rule data (rules/postal-address.json postcodes and addressPatterns) through recheck, which looks for
 // catastrophic (exponential or polynomial) backtracking and builds an attack string when it finds it.
 // Regexes assembled at run time from data are listed as dynamic: test/reliability/regex-audit.test.ts
 // times every rule on adversarial input, which covers them. Exit 1 when a regex is vulnerable.
@@ -57,6 +57,11 @@ function withUnicodeClasses(pattern) {
 const postal = JSON.parse(readFileSync("rules/postal-address.json", "utf8"));
 for (const [index, postcode] of (postal.postcodes ?? []).entries()) {
   literals.push({ where: `rules/postal-address.json postcodes[${index}] (${postcode.country})`, source: postcode.pattern, flags: "u" });
+}
+for (const [language, shapes] of Object.entries(postal.addressPatterns ?? {})) {
+  for (const [index, shape] of shapes.entries()) {
+    literals.push({ where: `rules/postal-address.json addressPatterns.${language}[${index}]`, source: shape.pattern, flags: "u" });
+  }
 }
 
 const vulnerable = [];

@@ -7,12 +7,14 @@ interface PostalAddressData {
   readonly streetWords: readonly string[];
   readonly streetSuffixes: readonly string[];
   readonly postcodes: readonly { readonly country: string; readonly pattern: string }[];
+  /** Chinese, Japanese and Korean address shapes, by language (no spaces, no street word before the number). */
+  readonly addressPatterns?: Readonly<Record<string, readonly { readonly shape: string; readonly pattern: string }[]>>;
 }
 
 interface PostalPatterns {
   /** Street and P.O. box forms, in lower case, for the lower-cased text. */
   readonly words: readonly RegExp[];
-  /** Postcode patterns from the data, case-sensitive. */
+  /** Postcode patterns and the CJK address shapes from the data, case-sensitive. */
   readonly postcodes: readonly RegExp[];
 }
 
@@ -51,7 +53,7 @@ function patterns(data: RuleData): PostalPatterns {
       // starts at a word start and is bounded, so a long run of letters cannot make it quadratic
       new RegExp(`${noLetterBefore}\\p{L}{2,40}(?:${suffixes})\\s+\\d{1,4}(?!\\p{N})`, "u"),
     ],
-    postcodes: postal.postcodes.map((postcode) => new RegExp(postcode.pattern, "u")),
+    postcodes: [...postal.postcodes, ...Object.values(postal.addressPatterns ?? {}).flat()].map((entry) => new RegExp(entry.pattern, "u")),
   };
   compiled.set(data, built);
   return built;
