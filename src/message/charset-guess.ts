@@ -47,7 +47,7 @@ const MIN_HIGH_BYTES = 16;
  * and windows-1252 (what Western clients fall back to); a 7-bit one with ISO-2022 escapes is read as
  * ISO-2022-JP; a part labelled Latin-1 is re-read only when its bytes are plainly CJK.
  */
-export function guessCharset(bytes: Uint8Array, kind: LabelKind, htmlMeta?: string): string | undefined {
+export function guessCharset(bytes: Uint8Array, kind: LabelKind, htmlMeta?: string, minHighBytes = MIN_HIGH_BYTES): string | undefined {
   if (kind === "other") return undefined;
   const high = countHigh(bytes);
   if (kind === "undeclared") {
@@ -55,7 +55,7 @@ export function guessCharset(bytes: Uint8Array, kind: LabelKind, htmlMeta?: stri
     if (isUtf8(bytes)) return undefined;
     if (htmlMeta) return htmlMeta;
   }
-  if (high < MIN_HIGH_BYTES) return kind === "undeclared" ? "windows-1252" : undefined;
+  if (high < minHighBytes) return kind === "undeclared" ? "windows-1252" : undefined;
   const ctx = context(bytes);
   const latin = LATIN_BASELINE.match(ctx)?.confidence ?? 0;
   const best = (recognisers: readonly Recogniser[]) =>
@@ -97,4 +97,20 @@ function context(bytes: Uint8Array): Context {
   for (let i = 0; i < bytes.length; i++) byteStats[bytes[i]!]!++;
   const c1Bytes = byteStats.slice(0x80, 0xa0).some((count) => count > 0);
   return { byteStats, c1Bytes, rawInput: bytes, rawLen: bytes.length, inputBytes: bytes, inputLen: bytes.length };
+}
+
+/** A header's raw bytes, decoded: UTF-8 when they are (RFC 6532), else in `preferred` (the body's charset), else a guess. */
+export function decodeHeaderBytes(bytes: Uint8Array, preferred: string | undefined): { text: string; decodedAs?: string } {
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") };
+  // a subject is a few words: two CJK characters are enough to go on
+  for (const charset of [preferred, guessCharset(bytes, "undeclared", undefined, 4)]) {
+    if (!charset) continue;
+    try {
+      // WHATWG labels cover the mail names too (gb2312, ks_c_5601-1987, x-sjis); an unknown one throws
+      return { text: new TextDecoder(charset).decode(bytes), decodedAs: charset };
+    } catch {
+      continue;
+    }
+  }
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") };
 }

@@ -40,6 +40,8 @@ export interface Header {
   readonly value: string;
   /** 1-based line of the header in the input file. */
   readonly line: number;
+  /** Raw 8-bit text that was not UTF-8 (sent without RFC 2047 encoding): the charset it was read in. */
+  readonly decodedAs?: string;
 }
 
 /** One leaf of the MIME tree (from our own structural scan, so transfer encodings and depth are known). */

@@ -5,6 +5,8 @@ import libmime from "libmime";
 import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } from "./model.js";
 import { computeLineStarts, lineAt, scanMessage, type RawHeader, type ScannedPart } from "./mime.js";
 import { decodeMessage, type DecodedTextPart } from "./decode.js";
+import type { CharsetGuess } from "./charset-hook.js";
+import { decodeHeaderBytes } from "./charset-guess.js";
 import { nestingCut, parseHtml } from "./html.js";
 import { filePositionMap, sectionAt, type FilePositionMap } from "./file-position.js";
 import { htmlImages, htmlLinks, textLinks } from "./links.js";
@@ -48,7 +50,9 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
   const parsed = await decodeMessage(headerLimit ? withoutExcessHeaders(buffer, scan.root, limits.maxHeaders) : buffer);
   const kept = scan.root.headers.slice(0, limits.maxHeaders);
   const longHeaders = kept.filter((header) => header.raw.length > limits.maxHeaderLength);
-  let headers = kept.map((header) => toHeader(header.raw.length > limits.maxHeaderLength ? { ...header, raw: header.raw.slice(0, limits.maxHeaderLength) } : header));
+  // raw 8-bit header text that is not UTF-8 is read in the body's charset, as clients do
+  const headerCharset = bodyCharset(scan.leaves, parsed.charsetGuesses);
+  let headers = kept.map((header) => toHeader(header.raw.length > limits.maxHeaderLength ? { ...header, raw: header.raw.slice(0, limits.maxHeaderLength) } : header, headerCharset));
   if (options.from !== undefined) headers = replaceHeader(headers, "From", options.from);
   if (options.subject !== undefined) headers = replaceHeader(headers, "Subject", options.subject);
 
@@ -73,7 +77,9 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
   }));
 
   const fromAll = options.from !== undefined ? parseAddressList(options.from) : addresses(parsed.from, limits.maxHeaderLength);
-  const subject = options.subject ?? parsed.subject?.slice(0, limits.maxHeaderLength);
+  // mailparser reads a raw 8-bit Subject as UTF-8 whatever it is
+  const rawSubject = headers.find((header) => header.key === "subject" && header.decodedAs);
+  const subject = options.subject ?? (rawSubject ? rawSubject.value : parsed.subject)?.slice(0, limits.maxHeaderLength);
   return {
     input,
     kind: "eml",
@@ -298,10 +304,18 @@ function toMimePart(leaf: ScannedPart, decodedAs: string | undefined, container:
   };
 }
 
-function toHeader(raw: { name: string; raw: string; line: number }): Header {
-  // the scan read bytes as latin1; header bytes that are UTF-8 (RFC 6532) are re-read as such
-  const text = Buffer.from(raw.raw, "latin1").toString("utf8");
-  return { name: raw.name, key: raw.name.toLowerCase(), raw: text, value: decodeWords(text), line: raw.line };
+function toHeader(raw: { name: string; raw: string; line: number }, charset?: string): Header {
+  // the scan read bytes as latin1; header bytes that are UTF-8 (RFC 6532) are re-read as such, others
+  // (8-bit text sent without RFC 2047 encoding) in the body's charset or a guess
+  const { text, decodedAs } = /[^\x00-\x7f]/.test(raw.raw) ? decodeHeaderBytes(Buffer.from(raw.raw, "latin1"), charset) : { text: raw.raw, decodedAs: undefined };
+  return { name: raw.name, key: raw.name.toLowerCase(), raw: text, value: decodeWords(text), line: raw.line, ...(decodedAs ? { decodedAs } : {}) };
+}
+
+/** The charset of the body text: the first text part's label when it is a real one, else the first guess. */
+function bodyCharset(leaves: readonly ScannedPart[], guesses: readonly CharsetGuess[]): string | undefined {
+  if (guesses[0]) return guesses[0].decodedAs;
+  const label = leaves.find((leaf) => leaf.contentType.startsWith("text/") && leaf.params.get("charset"))?.params.get("charset");
+  return label && !/^(?:us-?ascii|utf-?8)$/i.test(label) ? label : undefined;
 }
 
 function syntheticHeader(name: string, value: string): Header {
