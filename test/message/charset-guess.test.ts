@@ -84,9 +84,9 @@ describe("parseMessage: text whose label does not fit its bytes is read in a gue
   });
 
   it("reads a raw 8-bit Subject in the body's charset, or a guess when the body has none", async () => {
-    const gb = await parseFixture("subject-raw-gb2312");
+    const gb = await parseMessage(readFileSync("fixtures/unencoded-header/fires-raw-gb2312-subject.eml"), "gb.eml");
     expect([gb.subject, gb.header("subject")?.value, gb.header("subject")?.decodedAs]).toEqual(["本周特价：墨盒一律八折", "本周特价：墨盒一律八折", "gb2312"]);
-    const ko = await parseFixture("subject-raw-euc-kr-ascii-body");
+    const ko = await parseMessage(readFileSync("fixtures/unencoded-header/fires-raw-euc-kr-subject-ascii-body.eml"), "ko.eml");
     expect([ko.subject, ko.header("subject")?.decodedAs]).toEqual(["[광고] 이번 주 특별 할인 행사 안내", "euc-kr"]);
     // UTF-8 header text (RFC 6532) and encoded words are read as before, and not marked
     const utf8 = await parseMessage(Buffer.from("From: Zoë <z@example.com>\r\nSubject: =?utf-8?B?Q2Fmw6k=?= ok\r\n\r\nx\r\n"), "m.eml");

@@ -5,9 +5,8 @@ import type { MessageRule, RawFinding } from "../types.js";
 // RFC 2045 §5.2: a text part without a charset is US-ASCII. Non-ASCII bytes in it are then guessed at by
 // each client (mojibake), and filters read undeclared 8-bit text as a hand-rolled mailer. Declaring
 // US-ASCII (or one of its IANA aliases) says the same as declaring nothing; declaring a charset the bytes
-// are not in (Latin-1 over Chinese, a made-up name) is as bad, and the parser had to guess those too. So is
-// 8-bit text in a Subject or address header that is neither UTF-8 nor encoded (SpamAssassin's
-// SUBJECT_NEEDS_ENCODING, FROM_ILLEGAL_CHARS).
+// are not in (Latin-1 over Chinese, a made-up name) is as bad, and the parser had to guess those too.
+// Headers have their own rule (unencoded-header).
 export const mimeCharsetMissing: MessageRule = {
   id: "mime-charset-missing",
   kind: "message",
@@ -39,22 +38,10 @@ export const mimeCharsetMissing: MessageRule = {
         location: { part: leaf.contentType, line: firstLine(leaf, leaf.contentType === "text/html" ? message.html : message.text) },
       });
     }
-    for (const header of message.headers) {
-      if (!header.decodedAs || !SHOWN_HEADERS.has(header.key)) continue;
-      const word = /\S*[^\x00-\x7f]\S*/.exec(header.value)?.[0] ?? header.value;
-      findings.push({
-        message: `The ${header.name} header has 8-bit text ("${word.slice(0, 40)}") with no charset (no RFC 2047 encoded word); it was read as ${header.decodedAs}.`,
-        evidence: word.slice(0, 40),
-        location: { header: header.name, line: header.line },
-      });
-    }
     return findings;
   },
 };
 
-// Headers a reader sees. RFC 5322 headers are ASCII; non-ASCII text goes in encoded words (RFC 2047), or
-// is UTF-8 (RFC 6532), which is not reported.
-const SHOWN_HEADERS = new Set(["subject", "from", "to", "cc", "reply-to"]);
 
 /** Where the part's text begins in its (possibly joined) body. */
 function firstLine(leaf: MimePart, body: BodyPart | undefined): number {
