@@ -26,11 +26,16 @@ export function labelKind(declared: string | undefined, known: (name: string) =>
   return LATIN.test(name) ? "latin" : "other";
 }
 
-// Multi-byte CJK charsets, then Cyrillic ones, then Latin-1 as the baseline they must beat.
-const MULTIBYTE: readonly Recogniser[] = [new gb_18030(), new big5(), new euc_kr(), new euc_jp(), new sjis()];
-const CYRILLIC: readonly Recogniser[] = [new KOI8_R(), new windows_1251()];
-const LATIN_BASELINE = new ISO_8859_1();
-const ISO_2022 = new ISO_2022_JP();
+// Multi-byte CJK charsets, then Cyrillic ones, then Latin-1 as the baseline they must beat; built at the
+// first guess (the single-byte ones build n-gram tables), not by every run that reads UTF-8 mail.
+let recognisers: { multibyte: readonly Recogniser[]; cyrillic: readonly Recogniser[]; latin: Recogniser; iso2022: Recogniser } | undefined;
+const detectors = () =>
+  (recognisers ??= {
+    multibyte: [new gb_18030(), new big5(), new euc_kr(), new euc_jp(), new sjis()],
+    cyrillic: [new KOI8_R(), new windows_1251()],
+    latin: new ISO_8859_1(),
+    iso2022: new ISO_2022_JP(),
+  });
 
 /** chardet's names → names the decoder (libmime over iconv-lite and encoding-japanese) takes. */
 const DECODER_NAME: Readonly<Record<string, string>> = {
@@ -51,20 +56,21 @@ export function guessCharset(bytes: Uint8Array, kind: LabelKind, htmlMeta?: stri
   if (kind === "other") return undefined;
   const high = countHigh(bytes);
   if (kind === "undeclared") {
-    if (high === 0) return bytes.includes(0x1b) && (ISO_2022.match(context(bytes))?.confidence ?? 0) >= 50 ? "iso-2022-jp" : undefined;
+    if (high === 0) return bytes.includes(0x1b) && (detectors().iso2022.match(context(bytes))?.confidence ?? 0) >= 50 ? "iso-2022-jp" : undefined;
     if (isUtf8(bytes)) return undefined;
     if (htmlMeta) return htmlMeta;
   }
   if (high < minHighBytes) return kind === "undeclared" ? "windows-1252" : undefined;
   const ctx = context(bytes);
-  const latin = LATIN_BASELINE.match(ctx)?.confidence ?? 0;
-  const best = (recognisers: readonly Recogniser[]) =>
-    recognisers.map((recogniser) => recogniser.match(ctx)).reduce((a, b) => ((b?.confidence ?? 0) > (a?.confidence ?? 0) ? b : a), null);
-  const cjk = best(MULTIBYTE);
+  const { multibyte, cyrillic: cyrillicSet, latin: latinBaseline } = detectors();
+  const latin = latinBaseline.match(ctx)?.confidence ?? 0;
+  const best = (candidates: readonly Recogniser[]) =>
+    candidates.map((recogniser) => recogniser.match(ctx)).reduce((a, b) => ((b?.confidence ?? 0) > (a?.confidence ?? 0) ? b : a), null);
+  const cjk = best(multibyte);
   // ICU's multi-byte detectors give 10 for "valid but unremarkable"; common characters lift it to 100
   if (cjk && cjk.confidence >= (kind === "latin" ? 90 : 30) && cjk.confidence > latin) return DECODER_NAME[cjk.name];
   if (kind === "latin") return undefined;
-  const cyrillic = best(CYRILLIC);
+  const cyrillic = best(cyrillicSet);
   if (cyrillic && cyrillic.confidence > latin) return DECODER_NAME[cyrillic.name];
   return "windows-1252";
 }
