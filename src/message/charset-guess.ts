@@ -30,7 +30,9 @@ let recognisers: { multibyte: readonly Recogniser[]; cyrillic: readonly Recognis
 
 export async function loadDetectors(): Promise<void> {
   if (recognisers) return;
-  const [mbcs, sbcs, iso2022] = await Promise.all([
+  // CommonJS modules: `default` is their exports under node's ESM loader and in both bundles (the ESM
+  // chunk esbuild writes for a dynamically imported CommonJS module exports nothing else)
+  const [{ default: mbcs }, { default: sbcs }, { default: iso2022 }] = await Promise.all([
     import("chardet/lib/encoding/mbcs.js"),
     import("chardet/lib/encoding/sbcs.js"),
     import("chardet/lib/encoding/iso2022.js"),
