@@ -2,6 +2,9 @@
 // we, or CJK and Cyrillic spam sent without a charset (or labelled Latin-1) reaches the rules as U+FFFD
 // or mojibake. The guess is chardet's (ICU's detectors, pure JS), run only on the few shapes of
 // mislabelled mail met in practice and only over a plausible set of charsets.
+import { big5, euc_jp, euc_kr, gb_18030, sjis } from "chardet/lib/encoding/mbcs.js";
+import { ISO_2022_JP } from "chardet/lib/encoding/iso2022.js";
+import { ISO_8859_1, KOI8_R, windows_1251 } from "chardet/lib/encoding/sbcs.js";
 import type { Context, Recogniser } from "chardet/lib/encoding/index.js";
 
 /** RFC 2045 §5.2: no charset means US-ASCII; these IANA aliases say the same. */
@@ -23,38 +26,18 @@ export function labelKind(declared: string | undefined, known: (name: string) =>
   return LATIN.test(name) ? "latin" : "other";
 }
 
-// Multi-byte CJK charsets, then Cyrillic ones, then Latin-1 as the baseline they must beat. chardet is
-// imported when a message first needs a guess (loadDetectors), not by every run that reads UTF-8 mail:
-// its modules cost the plain-JS start-up ≈7 ms of CPU.
+// Multi-byte CJK charsets, then Cyrillic ones, then Latin-1 as the baseline they must beat; built at the
+// first guess, not by every run that reads UTF-8 mail. chardet itself is imported statically: the guess
+// runs inside a decoder's flush, which mailparser does not wait for unless the part is the last, so an
+// import awaited there lost the part's text.
 let recognisers: { multibyte: readonly Recogniser[]; cyrillic: readonly Recogniser[]; latin: Recogniser; iso2022: Recogniser } | undefined;
-
-export async function loadDetectors(): Promise<void> {
-  if (recognisers) return;
-  // CommonJS modules: `default` is their exports under node's ESM loader and in both bundles (the ESM
-  // chunk esbuild writes for a dynamically imported CommonJS module exports nothing else)
-  const [{ default: mbcs }, { default: sbcs }, { default: iso2022 }] = await Promise.all([
-    import("chardet/lib/encoding/mbcs.js"),
-    import("chardet/lib/encoding/sbcs.js"),
-    import("chardet/lib/encoding/iso2022.js"),
-  ]);
-  recognisers ??= {
-    multibyte: [new mbcs.gb_18030(), new mbcs.big5(), new mbcs.euc_kr(), new mbcs.euc_jp(), new mbcs.sjis()],
-    cyrillic: [new sbcs.KOI8_R(), new sbcs.windows_1251()],
-    latin: new sbcs.ISO_8859_1(),
-    iso2022: new iso2022.ISO_2022_JP(),
-  };
-}
-
-function detectors(): NonNullable<typeof recognisers> {
-  if (!recognisers) throw new Error("charset detectors used before loadDetectors()");
-  return recognisers;
-}
-
-/** Whether guessCharset may need the detectors for these bytes (then await loadDetectors() first). */
-export function needsDetectors(bytes: Uint8Array, kind: LabelKind): boolean {
-  if (kind === "other") return false;
-  return bytes.includes(0x1b) || countHigh(bytes) >= 4;
-}
+const detectors = () =>
+  (recognisers ??= {
+    multibyte: [new gb_18030(), new big5(), new euc_kr(), new euc_jp(), new sjis()],
+    cyrillic: [new KOI8_R(), new windows_1251()],
+    latin: new ISO_8859_1(),
+    iso2022: new ISO_2022_JP(),
+  });
 
 /** chardet's names → names the decoder (libmime over iconv-lite and encoding-japanese) takes. */
 const DECODER_NAME: Readonly<Record<string, string>> = {

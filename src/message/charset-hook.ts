@@ -7,7 +7,7 @@
 import { Transform, type TransformCallback } from "node:stream";
 import libmime from "libmime";
 import type { MailParser } from "mailparser";
-import { guessCharset, labelKind, loadDetectors, metaCharset, needsDetectors, type LabelKind } from "./charset-guess.js";
+import { guessCharset, labelKind, metaCharset, type LabelKind } from "./charset-guess.js";
 
 /** A text part decoded in another charset than its label says. */
 export interface CharsetGuess {
@@ -98,11 +98,6 @@ class CheckingDecoder extends Transform {
   override _flush(done: TransformCallback): void {
     const bytes = Buffer.concat(this.held);
     this.held = [];
-    if (needsDetectors(bytes, this.kind)) loadDetectors().then(() => this.finish(bytes, done), done);
-    else this.finish(bytes, done);
-  }
-
-  private finish(bytes: Buffer, done: TransformCallback): void {
     const meta = this.html ? metaCharset(Buffer.concat(this.head)) : undefined;
     const usableMeta = meta && labelKind(meta, known) !== "undeclared" ? meta : undefined;
     const guessed = bytes.length > 0 ? guessCharset(bytes, this.kind, usableMeta) : undefined;

@@ -6,7 +6,7 @@ import type { Address, Attachment, BodyPart, Header, MessageModel, MimePart } fr
 import { computeLineStarts, lineAt, scanMessage, type RawHeader, type ScannedPart } from "./mime.js";
 import { decodeMessage, type DecodedTextPart } from "./decode.js";
 import type { CharsetGuess } from "./charset-hook.js";
-import { decodeHeaderBytes, loadDetectors } from "./charset-guess.js";
+import { decodeHeaderBytes } from "./charset-guess.js";
 import { nestingCut, parseHtml } from "./html.js";
 import { filePositionMap, sectionAt, type FilePositionMap } from "./file-position.js";
 import { htmlImages, htmlLinks, textLinks } from "./links.js";
@@ -52,7 +52,6 @@ async function parseEml(raw: Uint8Array, input: string, options: ParseOptions): 
   const longHeaders = kept.filter((header) => header.raw.length > limits.maxHeaderLength);
   // raw 8-bit header text that is not UTF-8 is read in the body's charset, as clients do
   const headerCharset = bodyCharset(scan.leaves, parsed.charsetGuesses);
-  if (kept.some((header) => /[^\x00-\x7f]/.test(header.raw))) await loadDetectors();
   let headers = kept.map((header) => toHeader(header.raw.length > limits.maxHeaderLength ? { ...header, raw: header.raw.slice(0, limits.maxHeaderLength) } : header, headerCharset));
   if (options.from !== undefined) headers = replaceHeader(headers, "From", options.from);
   if (options.subject !== undefined) headers = replaceHeader(headers, "Subject", options.subject);
