@@ -39,6 +39,11 @@ const HEAD_BYTES = 4096;
 
 const known = (name: string) => libmime.createDecodeStream(name).supported;
 
+/** Whether an inline text part with this charset label (lower-cased) gets its label checked against its bytes. */
+export function labelChecked(declared: string | undefined): boolean {
+  return labelKind(declared, known) !== "other";
+}
+
 /** Hooks `parser`; the parts it decoded in a guessed charset are pushed onto `guesses` as they end. */
 export function guessCharsets(parser: MailParser, guesses: CharsetGuess[]): void {
   const internals = parser as unknown as ParserInternals;

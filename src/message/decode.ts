@@ -5,6 +5,7 @@
 import { once } from "node:events";
 import { MailParser, type AddressObject, type AttachmentStream, type MessageText } from "mailparser";
 import { guessCharsets, type CharsetGuess } from "./charset-hook.js";
+import { decodeSinglePart } from "./decode-single.js";
 
 /** Bytes of each attachment kept: enough to sniff executables and OLE/ZIP containers (risky-attachment). */
 const ATTACHMENT_HEAD_BYTES = 64;
@@ -51,6 +52,8 @@ export interface DecodedMessage {
 }
 
 export async function decodeMessage(source: Buffer): Promise<DecodedMessage> {
+  const single = decodeSinglePart(source);
+  if (single) return single;
   const parser = new MailParser({
     // the rules read the HTML and text as sent: html-to-text, text-to-HTML and linkify are unused work
     skipHtmlToText: true,
