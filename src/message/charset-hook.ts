@@ -122,7 +122,8 @@ class CheckingDecoder extends Transform {
   }
 }
 
-function isSevenBit(chunk: Buffer): boolean {
+/** Bytes that read the same in every candidate charset: no 8-bit byte and no escape (ISO-2022). */
+export function isSevenBit(chunk: Buffer): boolean {
   for (let i = 0; i < chunk.length; i++) if (chunk[i]! >= 0x80 || chunk[i] === 0x1b) return false;
   return true;
 }

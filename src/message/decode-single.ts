@@ -9,7 +9,7 @@ import FlowedDecoder from "@zone-eu/mailsplit/lib/flowed-decoder.js";
 import libmime from "libmime";
 import { MailParser, type AddressObject } from "mailparser";
 import type { DecodedMessage } from "./decode.js";
-import { labelChecked } from "./charset-hook.js";
+import { isSevenBit, labelChecked } from "./charset-hook.js";
 
 /**
  * Past this, mailsplit's header size limit could come into play (each line counts at least 64 bytes
@@ -75,12 +75,6 @@ export function decodeSinglePart(source: Buffer): DecodedMessage | undefined {
     attachments: [],
     charsetGuesses: [],
   };
-}
-
-/** As charset-hook.ts tells text that reads the same in every candidate charset. */
-function isSevenBit(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80 || bytes[i] === 0x1b) return false;
-  return true;
 }
 
 /**
