@@ -26,8 +26,22 @@ export interface ScannedPart {
   readonly bodyStart: number; // byte offset
   readonly bodyEnd: number;
   readonly bodyLine: number;
+  /** A quoted-printable leaf with encoded lines over RFC 2045's 76 characters (see qpLongLines). */
+  readonly qpLongLines?: QpLongLines;
   readonly children: readonly ScannedPart[];
 }
+
+/** Encoded lines of a quoted-printable body longer than RFC 2045 §6.7 allows (76 characters, CRLF not counted). */
+export interface QpLongLines {
+  readonly count: number;
+  /** Length of the longest, in bytes. */
+  readonly longest: number;
+  /** 1-based line in the input of the first. */
+  readonly line: number;
+}
+
+/** RFC 2045 §6.7 (5): encoded lines of a quoted-printable body are at most 76 characters. */
+export const QP_MAX_LINE = 76;
 
 export interface ScanLimits {
   readonly maxDepth: number;
@@ -72,6 +86,7 @@ export function scanMessage(bytes: Buffer, limits: ScanLimits = defaultScanLimit
     const disposition = dispositionHeader ? parseParams(dispositionHeader.raw) : undefined;
     const filename = disposition?.params.get("filename") ?? params.get("name");
     const children: ScannedPart[] = [];
+    const qpLongLines = transferEncoding === "quoted-printable" && !contentType.startsWith("multipart/") ? qpLongLinesOf(bytes, bodyStart, end, lineOf) : undefined;
     const part: ScannedPart = {
       path,
       headers,
@@ -84,6 +99,7 @@ export function scanMessage(bytes: Buffer, limits: ScanLimits = defaultScanLimit
       bodyStart,
       bodyEnd: end,
       bodyLine: lineOf(bodyStart),
+      ...(qpLongLines ? { qpLongLines } : {}),
       children,
     };
     if (contentType.startsWith("multipart/")) {
@@ -114,6 +130,24 @@ export function scanMessage(bytes: Buffer, limits: ScanLimits = defaultScanLimit
 
   const root = scanPart(0, bytes.length, "", 0, "text/plain");
   return { root, leaves, depth: maxDepth, problems, limitHits };
+}
+
+function qpLongLinesOf(bytes: Buffer, start: number, end: number, lineOf: (offset: number) => number): QpLongLines | undefined {
+  let count = 0;
+  let longest = 0;
+  let first = -1;
+  for (let position = start; position < end; ) {
+    let lineEnd = bytes.indexOf(LF, position);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const length = lineEnd - position - (lineEnd > position && bytes[lineEnd - 1] === CR ? 1 : 0);
+    if (length > QP_MAX_LINE) {
+      count++;
+      longest = Math.max(longest, length);
+      if (first === -1) first = position;
+    }
+    position = lineEnd + 1;
+  }
+  return count > 0 ? { count, longest, line: lineOf(first) } : undefined;
 }
 
 function readHeaderBlock(

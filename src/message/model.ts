@@ -61,6 +61,11 @@ export interface MimePart {
   readonly sizeBytes: number;
   /** 1-based line in the input file where the part's body starts. */
   readonly bodyLine: number;
+  /**
+   * A quoted-printable part with encoded lines over the 76 characters RFC 2045 §6.7 allows (CRLF not
+   * counted): how many, the longest (bytes) and the input line of the first. Absent when there are none.
+   */
+  readonly qpLongLines?: { readonly count: number; readonly longest: number; readonly line: number };
 }
 
 export interface BodyPart {

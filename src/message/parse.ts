@@ -301,6 +301,7 @@ function toMimePart(leaf: ScannedPart, decodedAs: string | undefined, container:
     depth: leaf.depth,
     sizeBytes: leaf.bodyEnd - leaf.bodyStart,
     bodyLine: leaf.bodyLine,
+    ...(leaf.qpLongLines ? { qpLongLines: leaf.qpLongLines } : {}),
   };
 }
 

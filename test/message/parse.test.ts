@@ -117,3 +117,25 @@ describe("parseMessage: several text/plain parts", () => {
     expect(message.text!.sections).toEqual([{ mimePart: "2", firstLine: 2 }]);
   });
 });
+
+describe("parseMessage: quoted-printable line lengths as sent", () => {
+  const long = `${"x".repeat(76)}=`; // 77 characters: the soft line break counts within RFC 2045's 76
+  const body = ["short", long, "y".repeat(76), `${"z".repeat(90)}`, ""].join(CRLF);
+  const headers = ["Content-Type: text/plain; charset=us-ascii", "Content-Transfer-Encoding: quoted-printable"];
+
+  it("counts the lines over 76 characters of a single-part message (decoded without MailParser's stream)", async () => {
+    const raw = Buffer.from([...["From: a@example.com", "Subject: qp", "MIME-Version: 1.0"], ...headers, "", body].join(CRLF), "latin1");
+    const message = await parseMessage(raw, "m.eml");
+    expect(message.mime.map((part) => part.qpLongLines)).toEqual([{ count: 2, longest: 90, line: 8 }]);
+  });
+
+  it("counts them alike in a part of a multipart (decoded by MailParser)", async () => {
+    const message = await parseMessage(multipart([[...headers, "", body].join(CRLF), `Content-Type: text/html${CRLF}${CRLF}${"<p>long 7bit line</p>".repeat(10)}`]), "m.eml");
+    expect(message.mime.map((part) => part.qpLongLines)).toEqual([{ count: 2, longest: 90, line: 11 }, undefined]);
+  });
+
+  it("says nothing of lines of 76 characters or fewer", async () => {
+    const message = await parseMessage(multipart([[...headers, "", `${"a".repeat(75)}=${CRLF}b`].join(CRLF)]), "m.eml");
+    expect(message.mime[0]).not.toHaveProperty("qpLongLines");
+  });
+});
