@@ -32,6 +32,8 @@ function addressProblem(address: Address): string | undefined {
   if (!address.address.includes("@")) return "has no @domain";
   if (!address.localPart) return "has an empty local part";
   if (/\s/.test(address.localPart) && !/^".*"$/.test(address.localPart)) return "has spaces in its local part";
+  // RFC 5322 §3.4.1: an "@" may stand in a local part only inside quotes; "a@b@example.com" has two at-signs
+  if (address.localPart.includes("@") && !/^".*"$/.test(address.localPart)) return "has a second @ in it";
   if (!address.domain) return "has no domain";
   if (ADDRESS_LITERAL.test(address.domain)) return undefined;
   const labels = address.domain.split(".");
