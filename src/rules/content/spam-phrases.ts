@@ -1,6 +1,7 @@
 import type { RawFinding, MessageRule } from "../types.js";
+import type { MessageModel } from "../../message/model.js";
 import { findEntries, wordEntryMatcher } from "../list-hygiene/shared/phrase-entries.js";
-import { readableSegments } from "../list-hygiene/shared/readable-text.js";
+import { readableSegments, type TextSegment } from "../list-hygiene/shared/readable-text.js";
 import { messageWords } from "../list-hygiene/shared/message-words.js";
 
 // Trigger phrases ("act now", "100% free", "заработок без вложений") are what content filters were built
@@ -13,7 +14,15 @@ export const spamPhrases: MessageRule = {
   kind: "message",
   check(message, ctx) {
     const spam = wordEntryMatcher(ctx.data, "spamPhrases");
-    const found = findEntries(readableSegments(message), spam, messageWords(message));
+    const words = messageWords(message);
+    const found = findEntries(readableSegments(message), spam, words);
+    // A phrase split by inline markup ("<b>Lose</b> weight", "<font>act</font> now") is two text nodes but
+    // one phrase on screen, and SpamAssassin's body rules read the rendered text. The HTML's visible text is
+    // read too, for entries no text node holds whole; it keeps no offsets, so those name only the part.
+    const rendered = renderedSegment(message);
+    if (rendered) {
+      for (const [entry, match] of findEntries([rendered], spam, words)) if (!found.has(entry)) found.set(entry, match);
+    }
     const minPhrases = Number(ctx.options.minPhrases ?? 2);
     if (found.size < minPhrases) return [];
     const findings: RawFinding[] = [];
@@ -23,3 +32,8 @@ export const spamPhrases: MessageRule = {
     return findings;
   },
 };
+
+function renderedSegment(message: MessageModel): TextSegment | undefined {
+  const text = message.htmlBody?.visibleText;
+  return text ? { text, locate: () => ({ part: "text/html" }) } : undefined;
+}

@@ -8,6 +8,10 @@ ruleTester(spamPhrases, {
     "fixtures/newsletter-ru.eml",
     "fixtures/spam-phrases/clean-newsletter.eml",
     "fixtures/spam-phrases/clean-zh-newsletter.eml",
+    // "without a prescription" (over-the-counter remedies) and "life insurance" are honest wording, left out of
+    // the list; "free consultation" is one phrase alone
+    "fixtures/spam-phrases/clean-pharmacy-newsletter.eml",
+    { html: "<p>Act now!</p><p><b>Act</b> now, we said.</p>", name: "a phrase in a text node and split by markup counts once" },
     { html: "<p>名额有限，请提前报名。</p>", name: "one Chinese phrase alone is not enough" },
     { html: "<p>如有打扰，如有打擾。</p>", name: "Simplified and Traditional spellings count once" },
     { html: "<p>Act now: the sale ends tonight.</p>", name: "one phrase alone is not enough" },
@@ -54,6 +58,43 @@ ruleTester(spamPhrases, {
         { evidence: "改 變 你 的\n一生", location: { part: "text/html", line: 3, column: 22 } },
         { evidence: "如有打擾", location: { part: "text/html", line: 5, column: 4 } },
         { evidence: "請見諒", location: { part: "text/html", line: 5, column: 8 } },
+      ],
+    },
+    {
+      // Traditional Chinese in Big5, base64 body and encoded-word Subject
+      input: "fixtures/spam-phrases/fires-zh-traditional-base64.eml",
+      findings: [
+        { evidence: "威而鋼", location: { header: "Subject", line: 3 } },
+        { evidence: "不好意思打擾", location: { part: "text/plain", line: 1, column: 1 } },
+        { evidence: "壯陽", location: { part: "text/plain", line: 2, column: 9 } },
+        { evidence: "欲購從速", location: { part: "text/plain", line: 2, column: 19 } },
+      ],
+    },
+    {
+      // Spanish in a base64 UTF-8 body and an ISO-8859-1 encoded-word Subject; the Subject's phrase is not counted again in the body
+      input: "fixtures/spam-phrases/fires-es-base64.eml",
+      findings: [
+        { evidence: "aunque esté en ASNEF", location: { header: "Subject", line: 3 } },
+        { evidence: "ingresos extra", location: { part: "text/plain", line: 2, column: 13 } },
+        { evidence: "gane dinero desde casa", message: /one of 3 in this message/, location: { part: "text/plain", line: 2, column: 29 } },
+      ],
+    },
+    {
+      // quoted-printable HTML: "<b>Lose</b> weight while you sleep" is read in the rendered text, which has no line
+      input: "fixtures/spam-phrases/fires-en-split-markup.eml",
+      findings: [
+        { evidence: "Melt away fat", location: { header: "Subject", line: 3 } },
+        { evidence: "no more dieting", location: { header: "Subject", line: 3 } },
+        { evidence: "No prescription needed", location: { part: "text/html", line: 4, column: 4 } },
+        { evidence: "Don't delay", location: { part: "text/html", line: 5, column: 4 } },
+        { evidence: "Lose weight while you sleep", message: 'Spam trigger phrase "Lose weight while you sleep" (one of 5 in this message).', location: { part: "text/html" } },
+      ],
+    },
+    {
+      input: { html: "<p><b>Act</b> now and <font color=red>get rich</font> quick!</p>" },
+      findings: [
+        { evidence: "get rich", location: { part: "text/html", line: 1, column: 39 } },
+        { evidence: "Act now", location: { part: "text/html" } },
       ],
     },
     {
