@@ -3,14 +3,14 @@ import { spamPhrasesMany } from "../../../src/rules/content/spam-phrases-many.js
 
 ruleTester(spamPhrasesMany, {
   valid: [
-    // an honest sale with three phrases ("Order now", "free gift", "satisfaction guaranteed"): spam-phrases
-    // fires, this rule waits for a fourth
+    // an honest sale with three phrases ("Order now", "satisfaction guaranteed", "no questions asked"; "free
+    // gift" is not listed): spam-phrases fires, this rule waits for a fourth
     "fixtures/spam-phrases-many/clean-three-phrases.eml",
     "fixtures/spam-phrases/clean-newsletter.eml",
     "fixtures/spam-phrases/clean-pharmacy-newsletter.eml",
     "fixtures/newsletter.eml",
     { html: "<p>Act now! ACT NOW! Act now, act now.</p>", name: "one phrase repeated counts once" },
-    { html: "<p>Act now, risk free, order now.</p>", name: "three phrases are not enough" },
+    { html: "<p>Act now, no obligation, order now.</p>", name: "three phrases are not enough" },
   ],
   invalid: [
     {
@@ -35,6 +35,6 @@ ruleTester(spamPhrasesMany, {
       input: "fixtures/spam-phrases/fires-en-split-markup.eml",
       findings: [{ evidence: "Melt away fat; no more dieting; No prescription needed; Don't delay; Lose weight while you sleep" }],
     },
-    { input: { html: "<p>Act now, risk free, order now.</p>" }, options: { minPhrases: 3 }, findings: 1 },
+    { input: { html: "<p>Act now, no obligation, order now.</p>" }, options: { minPhrases: 3 }, findings: 1 },
   ],
 });

@@ -15,10 +15,11 @@ ruleTester(spamPhrases, {
     { html: "<p>名额有限，请提前报名。</p>", name: "one Chinese phrase alone is not enough" },
     { html: "<p>如有打扰，如有打擾。</p>", name: "Simplified and Traditional spellings count once" },
     { html: "<p>Act now: the sale ends tonight.</p>", name: "one phrase alone is not enough" },
-    { html: "<p>Please don't react nowhere near the risk-freedom line.</p>", name: "whole words only" },
+    { html: "<p>Please don't react nowhere near; we order nowhere.</p>", name: "whole words only" },
     { html: "<p>Заработок без вложенийX и гарантированный доходы</p>", name: "Cyrillic word edges" },
-    { html: "<p>Hier klicken: das Programm. Klicken Sie hier für die Anmeldung.</p>", name: "two wordings of one phrase count once" },
-    { html: "<p>Risk-free trial, or risk free refund.</p>", name: "spelling variants count once" },
+    { html: "<p>Herzlichen Glückwunsch, Sie haben gewonnen! Ja, Sie haben gewonnen.</p>", name: "two wordings of one phrase count once" },
+    { html: "<p>Money-back guarantee; a money back guarantee.</p>", name: "spelling variants count once" },
+    { html: "<p>Hier klicken, lowest price, free gift, risk-free trial.</p>", name: "shop wording honest newsletters use is not listed" },
   ],
   invalid: [
     {
@@ -121,7 +122,7 @@ ruleTester(spamPhrases, {
       input: { html: "<p>To be removed from our mailing list, write to us. We don't want anyone to receive our mailings who does not wish to.</p>" },
       findings: [{ evidence: "be removed from our mailing list" }, { evidence: "don't want anyone to receive" }],
     },
-    { input: { html: "<p>100% FREE. Risk free!</p>" }, options: { minPhrases: 2 }, findings: 2 },
+    { input: { html: "<p>100% FREE. No obligation!</p>" }, options: { minPhrases: 2 }, findings: 2 },
     { input: { html: "<p>Act now.</p>" }, options: { minPhrases: 1 }, findings: 1 },
   ],
 });
