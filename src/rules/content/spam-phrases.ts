@@ -6,7 +6,8 @@ import { spamPhraseEntries } from "../list-hygiene/shared/spam-phrase-entries.js
 // honest mail, so the rule fires only when several distinct ones meet (option minPhrases), and then names
 // each with where it first appears. Subject and all body text are read, hidden text included: filters read
 // it; so is the HTML as rendered, where inline markup no longer splits a phrase.
-// Variants of one phrase ("risk-free | risk free", "hier klicken | klicken sie hier") count once.
+// Variants of one phrase ("money back guarantee | money-back guarantee", "sie haben gewonnen | herzlichen
+// glückwunsch, sie haben gewonnen") count once.
 export const spamPhrases: MessageRule = {
   id: "spam-phrases",
   kind: "message",
