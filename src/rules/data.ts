@@ -24,6 +24,10 @@ export interface LanguageWords {
   /** Opt-out by a reply with a keyword in the subject ("remove in the subject line"); quotes and dashes
    *  around the keyword are read as blanks before matching. */
   readonly replyOptOut: readonly string[];
+  /** Impersonal salutations that open a mail ("dear friend", "dear valued customer"); "<opener> {recipient}"
+   *  stands for the opener followed by the recipient's address or mailbox name. Absent in a language with no
+   *  list yet. */
+  readonly genericGreetings?: readonly string[];
 }
 
 export interface RuleData {
