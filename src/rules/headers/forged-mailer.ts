@@ -4,7 +4,9 @@ import { instantOf, readDateTime } from "./shared/date-time.js";
 
 interface MailerFingerprints {
   readonly microsoftMessageId: { readonly toleranceHours: number };
-  readonly writesXMimeOle: { readonly programs: readonly { readonly name: string; readonly xMailerPrefix: string }[] };
+  readonly writesXMimeOle: {
+    readonly programs: readonly { readonly name: string; readonly xMailerPrefix: string; readonly exceptPrefixes?: readonly string[] }[];
+  };
 }
 
 // Bulk "ratware" dresses its mail as a popular mail program's (filters trust what people send from
@@ -64,7 +66,9 @@ function messageIdTimeMismatch(messageId: Header, date: Header, fingerprints: Ma
 
 function missingXMimeOle(xMailer: Header, fingerprints: MailerFingerprints): RawFinding | undefined {
   const value = xMailer.value.trim();
-  const program = fingerprints.writesXMimeOle.programs.find((candidate) => value.startsWith(candidate.xMailerPrefix));
+  const program = fingerprints.writesXMimeOle.programs.find(
+    (candidate) => value.startsWith(candidate.xMailerPrefix) && !candidate.exceptPrefixes?.some((prefix) => value.startsWith(prefix)),
+  );
   if (!program) return undefined;
   const evidence = `${xMailer.name}: ${value}`.slice(0, 100);
   return {

@@ -23,6 +23,8 @@ ruleTester(forgedMailer, {
     eml("X-Mailer: Microsoft Office Outlook 12.0"),
     eml("X-Mailer: Microsoft Outlook 16.0", "Message-ID: <000001dd7b2b$1d844200$58ccc600$@example.com>", "Date: Mon, 23 Nov 2026 10:15:00 +0100"),
     eml("X-Mailer: Apple Mail (2.3654.120.0.1.13)"),
+    // the Macintosh edition of Outlook Express is not built on MimeOLE and writes no X-MimeOLE
+    "fixtures/forged-mailer/clean-outlook-express-mac.eml",
   ],
   invalid: [
     {
