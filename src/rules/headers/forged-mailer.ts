@@ -1,6 +1,7 @@
 import type { Header } from "../../message/model.js";
 import type { MessageRule, RawFinding } from "../types.js";
 import { instantOf, readDateTime } from "./shared/date-time.js";
+import { locationOf } from "./shared/header-location.js";
 
 interface MailerFingerprints {
   readonly microsoftMessageId: { readonly toleranceHours: number };
@@ -60,7 +61,7 @@ function messageIdTimeMismatch(messageId: Header, date: Header, fingerprints: Ma
       `Message-ID ${id} has the form Outlook and Outlook Express write, whose first part is the sending time, ` +
       `but that time is ${moment(encoded)} while the Date header says ${moment(dated)}: a program imitating them made the ID up.`,
     evidence: id,
-    location: { header: messageId.name, ...(messageId.line ? { line: messageId.line } : {}) },
+    location: locationOf(messageId),
   };
 }
 
@@ -74,7 +75,7 @@ function missingXMimeOle(xMailer: Header, fingerprints: MailerFingerprints): Raw
   return {
     message: `${xMailer.name} claims ${program.name} ("${value}"), which writes an X-MimeOLE header on every message, but this message has none: another program wrote it.`,
     evidence,
-    location: { header: xMailer.name, ...(xMailer.line ? { line: xMailer.line } : {}) },
+    location: locationOf(xMailer),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { MessageRule } from "../types.js";
+import { locationOf } from "./shared/header-location.js";
 
 // RFC 2045 §4: a message formatted as MIME carries "MIME-Version: 1.0" in its header, and readers that
 // go by the standard may treat a message without it as plain RFC 822 text, its Content-Type and
@@ -18,7 +19,7 @@ export const mimeVersionMissing: MessageRule = {
     return [{
       message: `The message has a ${field.name} header but no MIME-Version header, so a reader may ignore its MIME structure.`,
       evidence,
-      location: { header: field.name, line: field.line },
+      location: locationOf(field),
     }];
   },
 };

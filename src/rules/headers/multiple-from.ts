@@ -1,5 +1,5 @@
 import type { MessageRule } from "../types.js";
-import { headerLocation } from "./shared/header-location.js";
+import { headerLocation, locationOf } from "./shared/header-location.js";
 
 // RFC 5322 §3.6 allows one From header; several mailboxes in it need a Sender. DMARC (RFC 7489 §6.6.1)
 // lets receivers reject both shapes, and Gmail does: it cannot tell whose domain to align.
@@ -14,7 +14,7 @@ export const multipleFrom: MessageRule = {
         {
           message: `The message has ${headers.length} From headers; RFC 5322 allows one.`,
           evidence: second.value.trim(),
-          location: { header: second.name, ...(second.line ? { line: second.line } : {}) },
+          location: locationOf(second),
         },
       ];
     }

@@ -1,5 +1,6 @@
 import type { Header } from "../../message/model.js";
 import type { MessageRule, RawFinding } from "../types.js";
+import { locationOf } from "./shared/header-location.js";
 
 // A priority flag (X-Priority 1 or 2, X-MSMail-Priority: High, Importance: high, Priority: urgent) asks
 // the client to show the message as urgent. Mail sent to a list is not urgent to each reader, bulk mailers
@@ -34,6 +35,6 @@ function finding(header: Header): RawFinding {
   return {
     message: `The message is marked high priority (${evidence}); bulk mail flagged as urgent is a spam signal.`,
     evidence,
-    location: { header: header.name, line: header.line },
+    location: locationOf(header),
   };
 }

@@ -1,4 +1,5 @@
 import type { MessageRule, RawFinding } from "../types.js";
+import { locationOf } from "./shared/header-location.js";
 
 // RFC 5322 header fields are ASCII: other text goes in RFC 2047 encoded words (=?gb2312?B?…?=), or is
 // UTF-8 under RFC 6532. Raw 8-bit text in another charset names no charset at all, so each client guesses
@@ -19,7 +20,7 @@ export const unencodedHeader: MessageRule = {
       findings.push({
         message: `The ${header.name} header has 8-bit text ("${word}") that is neither UTF-8 nor an RFC 2047 encoded word; read as ${header.decodedAs}.`,
         evidence: word,
-        location: { header: header.name, line: header.line },
+        location: locationOf(header),
       });
     }
     return findings;
